@@ -1,0 +1,74 @@
+import { ActivityMatchError } from '../errors.js';
+import type { ValidationIssue } from '../errors.js';
+import { ActivitySchema } from '../schema/activity.js';
+import type { Activity } from '../schema/activity.js';
+import { toIssues } from '../validate.js';
+
+/** A record left out of a lenient load, with every reason. */
+export interface RejectedRecord {
+  /** Position in the input array. */
+  readonly index: number;
+  /** The record's id when it had a usable one. */
+  readonly id: string | undefined;
+  readonly issues: readonly ValidationIssue[];
+}
+
+/** The result of {@link parseCatalogue}. */
+export interface ParsedCatalogue {
+  readonly activities: readonly Activity[];
+  /** Every record that was left out and why (always empty in strict mode, which throws instead). */
+  readonly rejected: readonly RejectedRecord[];
+}
+
+/** Options for {@link parseCatalogue}. */
+export interface ParseCatalogueOptions {
+  /**
+   * Keep the good records and report each bad one in `rejected` (true), or throw on any bad
+   * record (false, the default).
+   */
+  readonly lenient?: boolean;
+}
+
+function idOf(record: unknown): string | undefined {
+  if (record === null || typeof record !== 'object') return undefined;
+  const id = (record as { id?: unknown }).id;
+  return typeof id === 'string' && id.length <= 200 ? id : undefined;
+}
+
+/**
+ * Validates a catalogue: every activity against {@link ActivitySchema}, and ids unique.
+ * Strict by default (throws `INVALID_CATALOGUE` listing every issue in every record, or
+ * `DUPLICATE_ID`); lenient keeps the good records and reports the rest. Never mutates its input.
+ *
+ * @throws {ActivityMatchError} `INVALID_CATALOGUE` or `DUPLICATE_ID` in strict mode; `INVALID_CATALOGUE` when the input is not an array.
+ * @example
+ * ```ts
+ * const { activities, rejected } = parseCatalogue(records, { lenient: true });
+ * rejected[0]; // { index: 3, id: 'walk-7', issues: [{ path: 'activities[3].sessions[0].start', message: 'expected HH:MM' }] }
+ * ```
+ */
+export function parseCatalogue(input: unknown, options: ParseCatalogueOptions = {}): ParsedCatalogue {
+  if (!Array.isArray(input)) throw new ActivityMatchError('INVALID_CATALOGUE', [{ path: 'activities', message: 'expected an array of activities' }]);
+  const activities: Activity[] = [];
+  const rejected: RejectedRecord[] = [];
+  const seen = new Set<string>();
+  for (let index = 0; index < input.length; index++) {
+    const record: unknown = input[index];
+    const result = ActivitySchema.safeParse(record);
+    if (!result.success) {
+      rejected.push({ index, id: idOf(record), issues: toIssues(`activities[${index}]`, result.error) });
+      continue;
+    }
+    if (seen.has(result.data.id)) {
+      rejected.push({ index, id: result.data.id, issues: [{ path: `activities[${index}].id`, message: 'expected a unique id (an earlier activity has this id)' }] });
+      continue;
+    }
+    seen.add(result.data.id);
+    activities.push(result.data);
+  }
+  if (!options.lenient && rejected.length > 0) {
+    const duplicatesOnly = rejected.every((r) => r.issues.length === 1 && r.issues[0]?.path.endsWith('.id') && r.issues[0].message.startsWith('expected a unique id'));
+    throw new ActivityMatchError(duplicatesOnly ? 'DUPLICATE_ID' : 'INVALID_CATALOGUE', rejected.flatMap((r) => r.issues));
+  }
+  return { activities, rejected };
+}

@@ -1,0 +1,169 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
+import { realpathSync } from 'node:fs';
+import bundledCatalogue from '../fixtures/catalogue.json';
+import bundledPersonas from '../fixtures/personas.json';
+import { ActivityMatchError } from './errors.js';
+import { createMatcher } from './matcher.js';
+import type { Explanation, Recommendation } from './rank/explain.js';
+
+/** Where the CLI writes and reads; injected so tests never touch the real console or disk. */
+export interface CliIo {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+  readonly readFile: (path: string) => string;
+  readonly now: () => Date;
+}
+
+interface Persona {
+  readonly id: string;
+  readonly summary: string;
+  readonly profile: unknown;
+}
+
+const USAGE = `Usage:
+  activity-match recommend --client <file.json | persona id> [--catalogue <file.json>] [--limit N] [--at ISO-date-time] [--json] [--no-diversity]
+  activity-match explain --client <file.json | persona id> --activity <id> [--catalogue <file.json>] [--at ISO-date-time] [--json]
+  activity-match personas
+
+Without --catalogue the bundled catalogue (fictional Sheffield services) is used.
+--client takes a JSON client profile file or the id of a bundled persona (see 'personas').`;
+
+function readJson(io: CliIo, path: string, what: string): unknown {
+  let text: string;
+  try {
+    text = io.readFile(path);
+  } catch {
+    throw new CliError(`cannot read the ${what} file ${path}`);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new CliError(`the ${what} file ${path} is not valid JSON`);
+  }
+}
+
+class CliError extends Error {}
+
+function loadClient(io: CliIo, ref: string): { profile: unknown; label: string } {
+  const persona = (bundledPersonas as readonly Persona[]).find((p) => p.id === ref);
+  if (persona) return { profile: persona.profile, label: `persona ${persona.id}: ${persona.summary}` };
+  if (!ref.endsWith('.json')) throw new CliError(`no bundled persona '${ref}' (run 'activity-match personas'), and not a .json file`);
+  // Never echo a real client's profile: name the file only.
+  return { profile: readJson(io, ref, 'client'), label: `client file ${ref}` };
+}
+
+function wrap(text: string, width: number, indent: string): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(indent + line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  if (line !== '') lines.push(indent + line);
+  return lines;
+}
+
+/** A readable table of a shortlist, with reasons and cautions under each row. */
+export function formatShortlist(items: readonly Recommendation[]): string {
+  if (items.length === 0) return 'No eligible activities. Use `explain` to see which rules exclude an activity.';
+  const lines = [' #  score  activity', '──  ─────  ' + '─'.repeat(60)];
+  for (const item of items) {
+    const provider = item.activity.provider ? `  (${item.activity.provider})` : '';
+    lines.push(`${String(item.rank).padStart(2)}  ${item.score.toFixed(2).padStart(5)}  ${item.activity.name}${provider}`);
+    lines.push(...wrap(item.reasons.join(' · '), 78, '           '));
+    if (item.cautions.length > 0) lines.push(...wrap(`Check: ${item.cautions.join(' · ')}`, 78, '           '));
+  }
+  return lines.join('\n');
+}
+
+/** A readable breakdown of one activity: verdict, factors with contributions, reasons. */
+export function formatExplanation(e: Explanation): string {
+  const lines = [`${e.activity.name} (${e.id})`, e.eligible ? 'Eligible' : 'Excluded:'];
+  for (const x of e.exclusions) lines.push(`  - ${x.reason} [${x.rule}]`);
+  lines.push(`Score ${e.score.toFixed(3)} = sum of contributions:`);
+  for (const f of e.factors) lines.push(`  ${f.factor.padEnd(11)} value ${f.value.toFixed(2)} × weight ${String(f.weight).padEnd(4)} → ${f.contribution.toFixed(3)}`);
+  lines.push(`Reasons: ${e.reasons.join(' · ')}`);
+  if (e.cautions.length > 0) lines.push(`Check: ${e.cautions.join(' · ')}`);
+  return lines.join('\n');
+}
+
+/** Runs the command line; returns the exit code. */
+export function main(argv: readonly string[], io: CliIo): number {
+  try {
+    const [command, ...rest] = argv;
+    const { values } = parseArgs({
+      args: rest,
+      options: {
+        client: { type: 'string' },
+        catalogue: { type: 'string' },
+        activity: { type: 'string' },
+        limit: { type: 'string' },
+        at: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        'no-diversity': { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+      strict: true,
+    });
+    if (command === undefined || command === 'help' || values.help) {
+      io.out(USAGE);
+      return command === undefined ? 2 : 0;
+    }
+    if (command === 'personas') {
+      for (const p of bundledPersonas as readonly Persona[]) io.out(`${p.id.padEnd(32)} ${p.summary}`);
+      return 0;
+    }
+    if (command !== 'recommend' && command !== 'explain') throw new CliError(`unknown command '${command}'\n${USAGE}`);
+    if (values.client === undefined) throw new CliError('--client is required');
+    const catalogue = values.catalogue === undefined ? bundledCatalogue : readJson(io, values.catalogue, 'catalogue');
+    const matcher = createMatcher(catalogue, { lenient: true });
+    for (const r of matcher.rejected) io.err(`rejected activities[${r.index}]${r.id ? ` (${r.id})` : ''}: ${r.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
+    const { profile, label } = loadClient(io, values.client);
+    const at = values.at ?? io.now().toISOString();
+    const rules = values['no-diversity'] ? { diversity: { enabled: false } } : undefined;
+    if (command === 'explain') {
+      if (values.activity === undefined) throw new CliError('--activity is required');
+      const explanation = matcher.explain(profile, values.activity, { at, ...(rules ? { rules } : {}) });
+      io.out(values.json ? JSON.stringify(explanation, null, 2) : formatExplanation(explanation));
+      return 0;
+    }
+    const limit = values.limit === undefined ? 5 : Number(values.limit);
+    const items = matcher.recommend(profile, { at, limit, ...(rules ? { rules } : {}) });
+    if (values.json) io.out(JSON.stringify(items, null, 2));
+    else io.out(`Shortlist for ${label}\nat ${at}, from ${matcher.activities.length} activities\n\n${formatShortlist(items)}`);
+    return 0;
+  } catch (error) {
+    if (error instanceof ActivityMatchError || error instanceof CliError) {
+      io.err(`activity-match: ${error.message.replace(/^activity-match: /, '')}`);
+      return 1;
+    }
+    if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+      io.err(`activity-match: ${error.message}\n${USAGE}`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+function isEntryPoint(): boolean {
+  const script = process.argv[1];
+  if (script === undefined) return false;
+  try {
+    return import.meta.url === pathToFileURL(realpathSync(script)).href;
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
+  process.exitCode = main(process.argv.slice(2), {
+    out: (text) => process.stdout.write(`${text}\n`),
+    err: (text) => process.stderr.write(`${text}\n`),
+    readFile: (path) => readFileSync(path, 'utf8'),
+    now: () => new Date(),
+  });
+}

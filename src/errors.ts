@@ -1,0 +1,80 @@
+/**
+ * The one error type thrown by activity-match.
+ *
+ * Every public entry point validates its input and throws an {@link ActivityMatchError}
+ * carrying a machine-readable `code` and the list of `issues`, each naming the field path
+ * and the expected form. Messages never quote input values: client profiles are health data.
+ */
+
+/** Every code an {@link ActivityMatchError} can carry. */
+export const ERROR_CODES = [
+  'INVALID_ACTIVITY',
+  'INVALID_CATALOGUE',
+  'INVALID_CLIENT',
+  'INVALID_RULES',
+  'INVALID_OPTIONS',
+  'DUPLICATE_ID',
+  'UNKNOWN_ACTIVITY',
+] as const;
+
+/** A literal union of the error codes. */
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** One problem with the input: where it is and what was expected there. */
+export interface ValidationIssue {
+  /** Field path such as `activities[12].sessions[0].start`. */
+  readonly path: string;
+  /** What was expected, e.g. `expected HH:MM`. Never contains the input value. */
+  readonly message: string;
+}
+
+const TITLES: Record<ErrorCode, string> = {
+  INVALID_ACTIVITY: 'invalid activity',
+  INVALID_CATALOGUE: 'invalid catalogue',
+  INVALID_CLIENT: 'invalid client profile',
+  INVALID_RULES: 'invalid matching rules',
+  INVALID_OPTIONS: 'invalid options',
+  DUPLICATE_ID: 'duplicate activity id',
+  UNKNOWN_ACTIVITY: 'unknown activity id',
+};
+
+/** How many issues the message lists before summarising the rest (`issues` always has all). */
+const MESSAGE_ISSUE_LIMIT = 10;
+
+/**
+ * Thrown by every public entry point on bad input.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   createMatcher([{ id: 'a1' }]);
+ * } catch (error) {
+ *   if (error instanceof ActivityMatchError) {
+ *     error.code;               // 'INVALID_CATALOGUE'
+ *     error.issues[0]?.path;    // 'activities[0].name'
+ *   }
+ * }
+ * ```
+ */
+export class ActivityMatchError extends Error {
+  override readonly name = 'ActivityMatchError';
+  readonly code: ErrorCode;
+  readonly issues: readonly ValidationIssue[];
+
+  constructor(code: ErrorCode, issues: readonly ValidationIssue[]) {
+    super(formatMessage(code, issues));
+    this.code = code;
+    this.issues = issues;
+  }
+
+  /** A plain JSON-serialisable copy: `{ name, code, message, issues }`. */
+  toJSON(): { name: string; code: ErrorCode; message: string; issues: ValidationIssue[] } {
+    return { name: this.name, code: this.code, message: this.message, issues: [...this.issues] };
+  }
+}
+
+function formatMessage(code: ErrorCode, issues: readonly ValidationIssue[]): string {
+  const shown = issues.slice(0, MESSAGE_ISSUE_LIMIT).map((i) => `  ${i.path || '(root)'}: ${i.message}`);
+  const more = issues.length > MESSAGE_ISSUE_LIMIT ? [`  … and ${issues.length - MESSAGE_ISSUE_LIMIT} more`] : [];
+  return [`activity-match: ${TITLES[code]}`, ...shown, ...more].join('\n');
+}

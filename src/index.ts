@@ -1,0 +1,41 @@
+// The public surface of activity-match: named re-exports only.
+export { createMatcher } from './matcher.js';
+export type { Matcher, MatcherOptions } from './matcher.js';
+export { parseCatalogue } from './catalogue/load.js';
+export type { ParseCatalogueOptions, ParsedCatalogue, RejectedRecord } from './catalogue/load.js';
+export { ActivityMatchError, ERROR_CODES } from './errors.js';
+export type { ErrorCode, ValidationIssue } from './errors.js';
+
+export { ActivitySchema, COST_LEVELS, GENDERS, GROUP_SIZES, INTENSITIES, REFERRAL_ROUTES } from './schema/activity.js';
+export type { Activity, ActivityInput, ActivityLocation, Cost, CostLevel, Gender, GroupSize, Intensity, ReferralRoute } from './schema/activity.js';
+export { ACTIVATION_LEVELS, BUDGETS, ClientProfileSchema, LONELINESS, TRAVEL_MODES } from './schema/client.js';
+export type { ActivationLevel, Budget, ClientProfile, ClientProfileInput, Loneliness } from './schema/client.js';
+export { DEFAULT_RULES, FACTORS, MatchingRulesSchema } from './schema/rules.js';
+export type { Factor, MatchingRules, MatchingRulesInput } from './schema/rules.js';
+export { RecommendOptionsSchema } from './schema/options.js';
+export type { ExplainOptions, RecommendOptions } from './schema/options.js';
+export { DAYS } from './schema/common.js';
+export type { Day, WeeklyWindow } from './schema/common.js';
+
+export { ELIGIBILITY_RULES } from './rank/eligibility.js';
+export type { EligibilityRule } from './rank/eligibility.js';
+export type { Exclusion, Explanation, FactorScore, Recommendation } from './rank/explain.js';
+export type { NextSession } from './rank/next-session.js';
+
+export {
+  activationFactor,
+  activityDemand,
+  avoidanceFactor,
+  conditionFactor,
+  costFactor,
+  distanceFactor,
+  freshnessFactor,
+  interestFactor,
+  isAffordable,
+  needsFactor,
+  scheduleFactor,
+} from './signals/factors.js';
+export { haversineKm } from './signals/geo.js';
+
+export { CATEGORIES, CONDITIONS, NEEDS, TAGS, createVocabulary, foldText, normaliseTag, slugify, vocabularies } from './vocabulary/index.js';
+export type { Category, Condition, Need, Term, Vocabulary } from './vocabulary/index.js';

@@ -1,0 +1,112 @@
+import type { ClientProfile } from '../schema/client.js';
+import type { MatchingRules } from '../schema/rules.js';
+import type { LonelinessLevel } from '../signals/factors.js';
+import { BUDGET_CODES } from '../signals/factors.js';
+import { epochDay, toMinuteWindows } from '../catalogue/features.js';
+import type { MinuteWindow } from '../catalogue/features.js';
+import { slugify, vocabularies } from '../vocabulary/index.js';
+import type { Condition, Need } from '../vocabulary/index.js';
+
+/** A client's free-text interest or avoidance resolved onto the vocabularies. */
+export interface ResolvedTerm {
+  /** The vocabulary label or slug used in explanations (never the client's own words). */
+  readonly label: string;
+  /** Tag id it matches (a known tag, or the text as a slug). */
+  readonly tag: string;
+  /** Category id it matches, when the text names a category. */
+  readonly category: string | undefined;
+}
+
+/**
+ * Everything the rules read about a client for one query, worked out once per query:
+ * age at the query time, travel limit, resolved interests and availability in minutes.
+ */
+export interface ClientContext {
+  readonly activation: number;
+  readonly age: number;
+  readonly gender: string | undefined;
+  readonly home: { readonly lat: number; readonly lon: number } | undefined;
+  readonly limitKm: number;
+  readonly housebound: boolean;
+  readonly conditions: ReadonlySet<Condition>;
+  /** Needs other than loneliness (loneliness is scored through `loneliness`). */
+  readonly needs: ReadonlySet<Need>;
+  readonly loneliness: LonelinessLevel;
+  readonly interests: readonly ResolvedTerm[];
+  readonly avoid: readonly ResolvedTerm[];
+  /** Merged availability windows per day (index 0 = Monday); undefined means any time. */
+  readonly availability: readonly (readonly MinuteWindow[])[] | undefined;
+  readonly budgetCode: number;
+  readonly wheelchair: boolean;
+  readonly stepFree: boolean;
+  readonly languages: ReadonlySet<string>;
+  readonly referredBy: string | undefined;
+  readonly atDay: number;
+}
+
+/** Age in whole years on the UTC date of `at`. */
+export function ageAt(profile: Pick<ClientProfile, 'age' | 'dateOfBirth'>, at: Date): number {
+  if (profile.age !== undefined) return profile.age;
+  const [y, m, d] = (profile.dateOfBirth ?? '').split('-').map(Number) as [number, number, number];
+  const years = at.getUTCFullYear() - y;
+  const beforeBirthday = at.getUTCMonth() + 1 < m || (at.getUTCMonth() + 1 === m && at.getUTCDate() < d);
+  return beforeBirthday ? years - 1 : years;
+}
+
+/** Resolves a free-text interest or avoidance onto a tag and possibly a category (fuzzy). */
+export function resolveTerm(text: string): ResolvedTerm {
+  const tag = vocabularies.tags.match(text);
+  const category = vocabularies.categories.match(text);
+  if (tag !== undefined) return { label: labelOf(vocabularies.tags.terms, tag), tag, category };
+  if (category !== undefined) return { label: labelOf(vocabularies.categories.terms, category).toLowerCase(), tag: slugify(text), category };
+  const slug = slugify(text);
+  return { label: slug.replace(/-/g, ' '), tag: slug, category: undefined };
+}
+
+function labelOf(terms: readonly { id: string; label: string }[], id: string): string {
+  return terms.find((t) => t.id === id)?.label ?? id;
+}
+
+/** Merges overlapping windows per day so overlap is never counted twice. */
+function availabilityByDay(windows: readonly MinuteWindow[]): MinuteWindow[][] {
+  const days: MinuteWindow[][] = [[], [], [], [], [], [], []];
+  const sorted = [...windows].sort((a, b) => a.day - b.day || a.start - b.start);
+  for (const w of sorted) {
+    const day = days[w.day];
+    if (day === undefined) continue;
+    const last = day[day.length - 1];
+    if (last !== undefined && w.start <= last.end) day[day.length - 1] = { day: w.day, start: last.start, end: Math.max(last.end, w.end) };
+    else day.push(w);
+  }
+  return days;
+}
+
+function lonelinessLevel(profile: ClientProfile): LonelinessLevel {
+  const lonely = profile.needs.includes('loneliness') || profile.loneliness === 'some-of-the-time' || profile.loneliness === 'often-or-always';
+  if (profile.loneliness === 'often-or-always' || (lonely && profile.housebound)) return 2;
+  return lonely ? 1 : 0;
+}
+
+/** Builds the per-query context of a validated profile. */
+export function clientContext(profile: ClientProfile, at: Date, rules: MatchingRules): ClientContext {
+  return {
+    activation: profile.activation,
+    age: ageAt(profile, at),
+    gender: profile.gender,
+    home: profile.home ? { lat: profile.home.lat, lon: profile.home.lon } : undefined,
+    limitKm: profile.housebound ? 0 : (profile.travel?.maxKm ?? rules.distance.defaultMaxKm),
+    housebound: profile.housebound,
+    conditions: new Set(profile.conditions),
+    needs: new Set(profile.needs.filter((n) => n !== 'loneliness')),
+    loneliness: lonelinessLevel(profile),
+    interests: profile.interests.map(resolveTerm),
+    avoid: profile.avoid.map(resolveTerm),
+    availability: profile.availability ? availabilityByDay(toMinuteWindows(profile.availability)) : undefined,
+    budgetCode: BUDGET_CODES.indexOf(profile.budget),
+    wheelchair: profile.accessibility.wheelchair,
+    stepFree: profile.accessibility.stepFree || profile.accessibility.wheelchair,
+    languages: new Set(profile.languages),
+    referredBy: profile.referredBy,
+    atDay: epochDay(at.toISOString().slice(0, 10)),
+  };
+}

@@ -1,0 +1,137 @@
+import type { ActivityFeatures } from '../catalogue/features.js';
+import type { Activity } from '../schema/activity.js';
+import type { MatchingRules } from '../schema/rules.js';
+import { CONDITIONS, NEEDS } from '../vocabulary/index.js';
+import type { ClientContext } from './client-context.js';
+import type { EligibilityRule } from './eligibility.js';
+import { termMatches, type Measurements } from './measure.js';
+import type { NextSession } from './next-session.js';
+
+/**
+ * Reasons a link worker can read out, and cautions to check before referring. Built only for
+ * the activities that are returned, from the same measurements the score used.
+ */
+export interface ReasonSet {
+  readonly reasons: string[];
+  readonly cautions: string[];
+}
+
+const conditionLabel = new Map<string, string>(CONDITIONS.map((c) => [c.id, c.label]));
+const needLabel = new Map<string, string>(NEEDS.map((n) => [n.id, n.label]));
+
+/** "a", "a and b", "a, b and c". */
+export function listText(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] ?? ''}`;
+}
+
+/** Distance as people say it: "400 m away", "1.2 km away", "12 km away". */
+export function distanceText(km: number): string {
+  if (km < 1) return `${Math.max(100, Math.round(km * 10) * 100)} m away`;
+  return `${km < 10 ? km.toFixed(1) : Math.round(km)} km away`;
+}
+
+function money(amount: number): string {
+  return Number.isInteger(amount) ? `£${amount}` : `£${amount.toFixed(2)}`;
+}
+
+/** "Free", "Free for 10 weeks (2 sessions a week), then £15 a month", "£3 a session". */
+export function costText(activity: Activity): string | undefined {
+  const cost = activity.cost;
+  if (cost === undefined) return undefined;
+  if (cost.level === 'free') return 'Free';
+  const price = cost.amountGBP === undefined ? (cost.level === 'low' ? 'low cost' : 'paid') : `${money(cost.amountGBP)}${cost.per ? ` a ${cost.per}` : ''}`;
+  if (cost.freePeriod) {
+    const perWeek = cost.freePeriod.sessionsPerWeek ? ` (${cost.freePeriod.sessionsPerWeek} sessions a week)` : '';
+    return `Free for ${cost.freePeriod.weeks} weeks${perWeek}, then ${price}`;
+  }
+  return cost.level === 'low' ? `Low cost: ${price}` : `Costs ${price}`;
+}
+
+function settingText(activity: Activity, f: ActivityFeatures): string | undefined {
+  const size = { 'one-to-one': 'One-to-one', small: 'Small group', medium: 'Medium-sized group', large: 'Large group' }[activity.groupSize ?? 'medium'];
+  if (activity.groupSize === undefined && !f.supported) return undefined;
+  const pace = f.demand <= 0.35 ? 'a gentle start' : f.demand >= 0.7 ? 'a good workout' : undefined;
+  const support = f.supported ? 'with support from staff' : undefined;
+  const base = activity.groupSize === undefined ? 'Supported' : size;
+  const parts = [pace, support && pace === undefined ? support : undefined].filter((p): p is string => p !== undefined);
+  return parts.length > 0 ? `${base}, ${parts.join(', ')}` : base;
+}
+
+/** Builds the reasons and cautions for one activity. */
+export function buildReasons(ctx: ClientContext, activity: Activity, f: ActivityFeatures, m: Measurements, rules: MatchingRules, next: NextSession | undefined): ReasonSet {
+  const reasons: string[] = [];
+  const cautions: string[] = [];
+
+  const designed = [...ctx.conditions].filter((c) => f.designedFor.has(c)).map((c) => conditionLabel.get(c) ?? c);
+  if (designed.length > 0) reasons.push(`Designed for people with ${listText(designed)}`);
+
+  const helped = [...ctx.needs].filter((n) => f.needs.has(n)).map((n) => needLabel.get(n) ?? n);
+  if (helped.length > 0) reasons.push(`Helps with ${listText(helped)}`);
+  if (ctx.loneliness === 2 && f.befriending) reasons.push('Regular contact with a befriender');
+  else if (ctx.loneliness > 0 && f.social) reasons.push('A chance to meet people');
+
+  const interests = ctx.interests.filter((t) => termMatches(t, f)).map((t) => t.label);
+  if (interests.length > 0) reasons.push(`Matches their interest in ${listText([...new Set(interests)])}`);
+
+  if (activity.location.kind === 'home') reasons.push('Comes to them: at home or by phone');
+  else if (activity.location.kind === 'online') reasons.push('Online');
+  else if (!Number.isNaN(m.km)) reasons.push(distanceText(m.km));
+  else cautions.push('Distance unknown: no home location recorded');
+
+  const setting = settingText(activity, f);
+  if (setting !== undefined) reasons.push(setting);
+
+  const cost = costText(activity);
+  if (cost !== undefined) reasons.push(cost);
+  else cautions.push('Cost not recorded: check before referring');
+
+  if (activity.programme) reasons.push(`${activity.programme.weeks}-week programme`);
+  if (next !== undefined) reasons.push(`Next session ${next.label}`);
+  else if (f.sessions.length === 0) reasons.push('By appointment or arrangement');
+  if (!Number.isNaN(m.bestFraction) && ctx.availability !== undefined && m.bestFraction < 1) {
+    cautions.push(`Only ${Math.round(m.bestFraction * 100)}% of the best-fitting session falls inside their availability`);
+  }
+
+  if (m.avoidHits > 0) cautions.push(`Includes something they want to avoid (${listText(ctx.avoid.filter((t) => termMatches(t, f)).map((t) => t.label))})`);
+  if (Number.isNaN(m.ageDays)) cautions.push('Details never verified: confirm with the provider');
+  else if (m.ageDays > rules.freshness.freshDays) cautions.push(`Details last verified ${Math.floor(m.ageDays / 30.44)} months ago: confirm with the provider`);
+  if (f.locationKind === 0 && !ctx.wheelchair && f.wheelchair === 0) cautions.push('Not wheelchair accessible');
+  const routes = activity.eligibility.referralRoutes;
+  if (routes && !routes.includes('link-worker') && !(ctx.referredBy !== undefined && (routes as readonly string[]).includes(ctx.referredBy))) {
+    cautions.push(`Accepts referrals only via ${listText(routes.map((r) => (r === 'gp' ? 'a GP' : 'self-referral')))}`);
+  }
+  return { reasons, cautions };
+}
+
+/** Why a rule excludes an activity, in words a link worker can pass on. */
+export function exclusionText(rule: EligibilityRule, ctx: ClientContext, activity: Activity, f: ActivityFeatures, m: Measurements, rules: MatchingRules): string {
+  switch (rule) {
+    case 'age': {
+      const { minAge, maxAge } = activity.eligibility;
+      const range = minAge !== undefined && maxAge !== undefined ? `${minAge} to ${maxAge}` : minAge !== undefined ? `${minAge} and over` : `up to ${maxAge ?? ''}`;
+      return `For people aged ${range}`;
+    }
+    case 'gender':
+      return ctx.gender === undefined ? 'Gender-specific sessions, and the client’s gender is not recorded' : `Only for ${listText([...(f.genders ?? [])])} participants`;
+    case 'unsuitable-condition': {
+      const hit = [...ctx.conditions].filter((c) => f.unsuitableFor.has(c)).map((c) => conditionLabel.get(c) ?? c);
+      return `Unsuitable for people with ${listText(hit)}`;
+    }
+    case 'accessibility':
+      if (ctx.wheelchair) return f.wheelchair === 0 ? 'Venue is not wheelchair accessible' : 'Wheelchair access at the venue is not confirmed';
+      return f.stepFree === 0 ? 'Venue is not step-free' : 'Step-free access at the venue is not confirmed';
+    case 'travel':
+      return ctx.housebound ? 'Held at a venue, and the client is housebound' : `${distanceText(m.km).replace(' away', '')} away, beyond the ${ctx.limitKm} km travel limit`;
+    case 'schedule':
+      return m.bestFraction === 0
+        ? 'No session falls inside the client’s availability'
+        : `At most ${Math.round(m.bestFraction * 100)}% of any session falls inside the client’s availability (the rule needs ${Math.round(rules.schedule.minOverlap * 100)}%)`;
+    case 'cost':
+      return `${costText(activity) ?? 'Paid'}: more than the client can pay`;
+    case 'language':
+      return `Run in ${listText([...f.languages])} only`;
+    case 'gym-activation':
+      return `A gym setting, not suggested below activation level ${rules.activation.minLevelForGym}`;
+  }
+}

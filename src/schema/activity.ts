@@ -1,0 +1,143 @@
+import { z } from 'zod';
+import {
+  categoryTerm,
+  conditionList,
+  IsoDateSchema,
+  LanguageListSchema,
+  LatitudeSchema,
+  LongitudeSchema,
+  needList,
+  TagSchema,
+  text,
+  TimeZoneSchema,
+  WeeklyWindowSchema,
+} from './common.js';
+
+/** Exercise intensity, from none (a talk, an advice session) to vigorous. */
+export const INTENSITIES = ['none', 'light', 'moderate', 'vigorous'] as const;
+/** Usual group size: one-to-one, small (up to about 8), medium (up to about 20), large. */
+export const GROUP_SIZES = ['one-to-one', 'small', 'medium', 'large'] as const;
+/** Ongoing price level: free, low (a few pounds, concessions) or paid. */
+export const COST_LEVELS = ['free', 'low', 'paid'] as const;
+/** How a person can be referred. */
+export const REFERRAL_ROUTES = ['gp', 'link-worker', 'self'] as const;
+/** Genders a session may be restricted to. */
+export const GENDERS = ['female', 'male', 'non-binary', 'other'] as const;
+
+/** Where an activity happens: at a venue, at the client's home, or online. */
+export const ActivityLocationSchema = z.discriminatedUnion(
+  'kind',
+  [
+    z.strictObject({
+      kind: z.literal('venue'),
+      lat: LatitudeSchema,
+      lon: LongitudeSchema,
+      venue: text(200, 'venue name').optional(),
+      address: text(500, 'address').optional(),
+      postcode: text(10, 'postcode').optional(),
+    }),
+    z.strictObject({ kind: z.literal('home') }),
+    z.strictObject({ kind: z.literal('online') }),
+  ],
+  { error: "expected a location with kind 'venue' (with lat and lon), 'home' or 'online'" },
+);
+
+const nonNegativeInt = (what: string, max: number) =>
+  z.number({ error: `expected ${what}` }).int({ error: `expected ${what}` }).min(0, { error: `expected ${what}` }).max(max, { error: `expected ${what} of at most ${max}` });
+
+/** What an activity costs the client. */
+export const CostSchema = z.strictObject({
+  /** Ongoing price level after any free period. */
+  level: z.enum(COST_LEVELS, { error: "expected a cost level: 'free', 'low' or 'paid'" }),
+  /** Price in pounds, if known. */
+  amountGBP: z.number({ error: 'expected an amount in pounds' }).finite({ error: 'expected an amount in pounds' }).min(0, { error: 'expected an amount in pounds' }).max(100000, { error: 'expected an amount in pounds' }).optional(),
+  /** What the amount is for. */
+  per: z.enum(['session', 'week', 'month', 'course', 'year'], { error: "expected 'session', 'week', 'month', 'course' or 'year'" }).optional(),
+  /** A free start, e.g. two free sessions a week for ten weeks. */
+  freePeriod: z
+    .strictObject({ weeks: nonNegativeInt('a whole number of weeks', 520).refine((n) => n > 0, { error: 'expected at least 1 week' }), sessionsPerWeek: nonNegativeInt('a whole number of sessions', 14).optional() })
+    .optional(),
+  /** The provider's own words, e.g. "then a discounted pass at £15 a month". */
+  description: text(500, 'cost description').optional(),
+});
+
+/** Who may attend. Absent fields mean no restriction. */
+export const EligibilitySchema = z
+  .strictObject({
+    minAge: nonNegativeInt('an age in whole years', 130).optional(),
+    maxAge: nonNegativeInt('an age in whole years', 130).optional(),
+    /** Restricts sessions to these genders (e.g. a women-only swim). */
+    genders: z.array(z.enum(GENDERS, { error: "expected 'female', 'male', 'non-binary' or 'other'" })).min(1, { error: 'expected at least one gender, or omit the field' }).optional(),
+    /** Routes by which the activity accepts people. Absent means any route. */
+    referralRoutes: z.array(z.enum(REFERRAL_ROUTES, { error: "expected 'gp', 'link-worker' or 'self'" })).min(1, { error: 'expected at least one route, or omit the field' }).optional(),
+  })
+  .refine((e) => e.minAge === undefined || e.maxAge === undefined || e.minAge <= e.maxAge, { error: 'expected minAge not above maxAge', path: ['maxAge'] });
+
+/** Accessibility of the place. `true` known yes, `false` known no, absent unknown. */
+export const ActivityAccessibilitySchema = z.strictObject({
+  wheelchair: z.boolean({ error: 'expected true or false' }).optional(),
+  stepFree: z.boolean({ error: 'expected true or false' }).optional(),
+  hearingLoop: z.boolean({ error: 'expected true or false' }).optional(),
+  accessibleToilet: z.boolean({ error: 'expected true or false' }).optional(),
+});
+
+/**
+ * A community asset a link worker can refer someone to.
+ *
+ * Optional fields are genuinely optional: missing data gets a documented neutral score and
+ * the explanation says it was missing. Vocabulary fields accept synonyms ("COPD",
+ * "chronic obstructive pulmonary disease") and are stored as canonical ids.
+ */
+export const ActivitySchema = z.strictObject({
+  id: text(200, 'an id'),
+  name: text(300, 'a name'),
+  provider: text(300, 'a provider name').optional(),
+  description: z.string({ error: 'expected text' }).max(20000, { error: 'expected a description of at most 20000 characters' }).optional(),
+  category: categoryTerm(),
+  tags: z.array(TagSchema, { error: 'expected a list of tags' }).max(100, { error: 'expected at most 100 tags' }).transform((t) => [...new Set(t)]).default([]),
+  location: ActivityLocationSchema,
+  /** Weekly sessions in the activity's local time. Empty means by appointment or arrangement. */
+  sessions: z.array(WeeklyWindowSchema, { error: 'expected a list of sessions' }).max(200, { error: 'expected at most 200 sessions' }).default([]),
+  /** IANA zone the session times are in. */
+  timeZone: TimeZoneSchema.default('Europe/London'),
+  /** A programme of fixed length (e.g. a 10-week course). */
+  programme: z.strictObject({ weeks: nonNegativeInt('a whole number of weeks', 520).refine((n) => n > 0, { error: 'expected at least 1 week' }) }).optional(),
+  intensity: z.enum(INTENSITIES, { error: "expected 'none', 'light', 'moderate' or 'vigorous'" }).optional(),
+  groupSize: z.enum(GROUP_SIZES, { error: "expected 'one-to-one', 'small', 'medium' or 'large'" }).optional(),
+  /** Staff or volunteers give a supported, gentle start (accompany, phone ahead, go at your pace). */
+  supported: z.boolean({ error: 'expected true or false' }).optional(),
+  /** Absent means the cost is not recorded. */
+  cost: CostSchema.optional(),
+  eligibility: EligibilitySchema.default({}),
+  /** Conditions the activity is designed for, and conditions it is unsuitable for. */
+  conditions: z
+    .strictObject({ designedFor: conditionList().default([]), unsuitableFor: conditionList().default([]) })
+    .default({ designedFor: [], unsuitableFor: [] }),
+  /** Social and practical needs the activity supports. */
+  needs: needList().default([]),
+  accessibility: ActivityAccessibilitySchema.default({}),
+  /** Languages the activity is run in. */
+  languages: LanguageListSchema.default(['en']),
+  /** When the record was last checked with the provider. */
+  lastVerified: IsoDateSchema.optional(),
+  url: z.string({ error: 'expected a URL' }).max(2000, { error: 'expected a URL of at most 2000 characters' }).optional(),
+});
+
+/** A validated activity, vocabulary terms canonicalised and defaults filled in. */
+export type Activity = z.infer<typeof ActivitySchema>;
+/** An activity as written by hand or loaded from JSON, before validation. */
+export type ActivityInput = z.input<typeof ActivitySchema>;
+/** Where an activity happens. */
+export type ActivityLocation = z.infer<typeof ActivityLocationSchema>;
+/** What an activity costs. */
+export type Cost = z.infer<typeof CostSchema>;
+/** Intensity level. */
+export type Intensity = (typeof INTENSITIES)[number];
+/** Group size. */
+export type GroupSize = (typeof GROUP_SIZES)[number];
+/** Cost level. */
+export type CostLevel = (typeof COST_LEVELS)[number];
+/** Referral route. */
+export type ReferralRoute = (typeof REFERRAL_ROUTES)[number];
+/** Gender. */
+export type Gender = (typeof GENDERS)[number];

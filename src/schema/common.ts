@@ -1,0 +1,130 @@
+import { z } from 'zod';
+import { vocabularies, normaliseTag } from '../vocabulary/index.js';
+import type { Category, Condition, Need, Vocabulary } from '../vocabulary/index.js';
+
+/** Days of the week, Monday first, as used in sessions and availability. */
+export const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+/** A day of the week. */
+export type Day = (typeof DAYS)[number];
+
+/** Parses "HH:MM" (24-hour clock) into minutes after midnight; undefined when malformed. */
+export function parseClock(text: string): number | undefined {
+  const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(text);
+  return m ? Number(m[1]) * 60 + Number(m[2]) : undefined;
+}
+
+/** A wall-clock time "HH:MM" on the 24-hour clock. */
+export const ClockTimeSchema = z.string({ error: 'expected HH:MM' }).refine((s) => parseClock(s) !== undefined, { error: 'expected HH:MM' });
+
+/** A calendar date "YYYY-MM-DD" that exists (2026-02-30 does not). */
+export const IsoDateSchema = z
+  .string({ error: 'expected a date YYYY-MM-DD' })
+  .refine((s) => isCalendarDate(s), { error: 'expected a date YYYY-MM-DD' });
+
+function isCalendarDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+/** Latitude in degrees, −90 to 90. */
+export const LatitudeSchema = z.number({ error: 'expected latitude in degrees (-90 to 90)' }).min(-90, { error: 'expected latitude in degrees (-90 to 90)' }).max(90, { error: 'expected latitude in degrees (-90 to 90)' });
+/** Longitude in degrees, −180 to 180. */
+export const LongitudeSchema = z.number({ error: 'expected longitude in degrees (-180 to 180)' }).min(-180, { error: 'expected longitude in degrees (-180 to 180)' }).max(180, { error: 'expected longitude in degrees (-180 to 180)' });
+
+/** An IANA time zone name that this runtime knows, e.g. "Europe/London". */
+export const TimeZoneSchema = z.string({ error: 'expected an IANA time zone such as Europe/London' }).refine(isTimeZone, { error: 'expected an IANA time zone such as Europe/London' });
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A weekly window: a day with a start and an end on the same day (end after start). */
+export const WeeklyWindowSchema = z
+  .strictObject({
+    day: z.enum(DAYS, { error: 'expected a day: mon, tue, wed, thu, fri, sat or sun' }),
+    start: ClockTimeSchema,
+    end: ClockTimeSchema,
+  })
+  .refine((w) => (parseClock(w.end) ?? 0) > (parseClock(w.start) ?? 0), { error: 'expected end after start', path: ['end'] });
+/** A weekly window. */
+export type WeeklyWindow = z.infer<typeof WeeklyWindowSchema>;
+
+/** A short non-empty text, trimmed, at most `max` characters. */
+export function text(max: number, what = 'text'): z.ZodString {
+  return z
+    .string({ error: `expected ${what}` })
+    .trim()
+    .min(1, { error: `expected non-empty ${what}` })
+    .max(max, { error: `expected ${what} of at most ${max} characters` });
+}
+
+/**
+ * A term from a controlled vocabulary: accepts the id, the label or any synonym
+ * (case and punctuation folded) and outputs the canonical id.
+ */
+export function termSchema<Id extends string = string>(vocabulary: Vocabulary, what: string) {
+  const expected = `expected a ${what} from the vocabulary (e.g. ${vocabulary.terms
+    .slice(0, 2)
+    .map((t) => `'${t.id}'`)
+    .join(', ')})`;
+  return z.string({ error: expected }).transform((value, ctx) => {
+    const id = vocabulary.lookup(value);
+    if (id === undefined) {
+      ctx.addIssue({ code: 'custom', message: expected });
+      return z.NEVER;
+    }
+    return id as Id;
+  });
+}
+
+/** A list of vocabulary terms, canonicalised and de-duplicated, in first-seen order. */
+export function termListSchema<Id extends string = string>(vocabulary: Vocabulary, what: string, max = 100) {
+  return z
+    .array(termSchema<Id>(vocabulary, what), { error: `expected a list of ${what}s` })
+    .max(max, { error: `expected at most ${max} ${what}s` })
+    .transform(unique);
+}
+
+/** A tag (open vocabulary): a known tag id or the text as a slug. */
+export const TagSchema = text(80, 'tag').transform((value, ctx) => {
+  const tag = normaliseTag(value);
+  if (tag === '') {
+    ctx.addIssue({ code: 'custom', message: 'expected a tag with letters or digits' });
+    return z.NEVER;
+  }
+  return tag;
+});
+
+/** ISO 639-1 language code such as "en" or "pl". */
+export const LanguageSchema = z
+  .string({ error: 'expected an ISO 639-1 language code such as en' })
+  .regex(/^[a-zA-Z]{2,3}(-[A-Za-z0-9]{2,8})?$/, { error: 'expected an ISO 639-1 language code such as en' })
+  .transform((s) => s.slice(0, s.includes('-') ? s.indexOf('-') : s.length).toLowerCase());
+
+/** A list of language codes, de-duplicated. */
+export const LanguageListSchema = z
+  .array(LanguageSchema, { error: 'expected a list of language codes' })
+  .max(50, { error: 'expected at most 50 languages' })
+  .transform(unique);
+
+/** Accessibility features (of a venue) or needs (of a client). */
+export const ACCESS_FEATURES = ['wheelchair', 'stepFree', 'hearingLoop', 'accessibleToilet'] as const;
+
+/** A list of condition ids (synonyms accepted). */
+export const conditionList = () => termListSchema<Condition>(vocabularies.conditions, 'condition');
+/** A list of need ids (synonyms accepted). */
+export const needList = () => termListSchema<Need>(vocabularies.needs, 'need');
+/** A category id (synonyms accepted). */
+export const categoryTerm = () => termSchema<Category>(vocabularies.categories, 'category');
+
+function unique<T>(items: readonly T[]): T[] {
+  return [...new Set(items)];
+}

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { MatchingRulesSchema } from './rules.js';
+
+const InstantSchema = z
+  .union([z.date({ error: 'expected a valid Date or an ISO 8601 date-time' }), z.iso.datetime({ offset: true, error: 'expected a valid Date or an ISO 8601 date-time' })], {
+    error: 'expected a valid Date or an ISO 8601 date-time',
+  })
+  .transform((v) => (typeof v === 'string' ? new Date(v) : new Date(v.getTime())))
+  .refine((d) => !Number.isNaN(d.getTime()), { error: 'expected a valid Date or an ISO 8601 date-time' });
+
+/** Options of `recommend`. */
+export const RecommendOptionsSchema = z.strictObject({
+  /** The moment of the recommendation: ages, next sessions and freshness are worked out at it. Required, so results are reproducible. */
+  at: InstantSchema,
+  /** How many activities to return, 1 to 100 (default 5). */
+  limit: z.number({ error: 'expected a whole number from 1 to 100' }).int({ error: 'expected a whole number from 1 to 100' }).min(1, { error: 'expected a whole number from 1 to 100' }).max(100, { error: 'expected a whole number from 1 to 100' }).default(5),
+  /** Rules for this call; defaults to the matcher's rules. Missing fields take their defaults. */
+  rules: MatchingRulesSchema.optional(),
+});
+
+/** Options of `recommend`, as written. */
+export type RecommendOptions = z.input<typeof RecommendOptionsSchema>;
+
+/** Options of `explain`, as written. */
+export const ExplainOptionsSchema = RecommendOptionsSchema.omit({ limit: true });
+/** Options of `explain`, as written. */
+export type ExplainOptions = z.input<typeof ExplainOptionsSchema>;

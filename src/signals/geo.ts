@@ -1,0 +1,20 @@
+/** Mean Earth radius in km (IUGG), as used by most haversine implementations. */
+export const EARTH_RADIUS_KM = 6371.0088;
+const RAD = Math.PI / 180;
+
+/**
+ * Great-circle distance in km between two points given in degrees (haversine formula):
+ * `d = 2R·asin(√(sin²(Δφ/2) + cos φ₁·cos φ₂·sin²(Δλ/2)))`.
+ *
+ * @example
+ * ```ts
+ * haversineKm(53.3811, -1.4701, 53.3811, -1.4701); // 0
+ * haversineKm(51.5007, -0.1246, 48.8584, 2.2945);  // ≈ 341.6 (Big Ben to the Eiffel Tower)
+ * ```
+ */
+export function haversineKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const dLat = (lat2 - lat1) * RAD;
+  const dLon = (lon2 - lon1) * RAD;
+  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * RAD) * Math.cos(lat2 * RAD) * Math.sin(dLon / 2) ** 2;
+  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(a)));
+}

@@ -1,0 +1,29 @@
+import { CATEGORIES, CONDITIONS, NEEDS, TAGS } from './terms.js';
+import { createVocabulary, slugify } from './normalise.js';
+
+export { CATEGORIES, CONDITIONS, NEEDS, TAGS } from './terms.js';
+export type { Category, Condition, Need, Term } from './terms.js';
+export { createVocabulary, foldText, slugify } from './normalise.js';
+export type { Vocabulary } from './normalise.js';
+
+/** The built-in vocabularies, compiled once. */
+export const vocabularies = {
+  categories: createVocabulary(CATEGORIES),
+  conditions: createVocabulary(CONDITIONS),
+  needs: createVocabulary(NEEDS),
+  tags: createVocabulary(TAGS),
+} as const;
+
+/**
+ * Canonical tag for a directory or client keyword: a known tag id when the text is one of
+ * its forms, else the text as a slug. Tags are an open vocabulary.
+ *
+ * @example
+ * ```ts
+ * normaliseTag('Bee Keeping'); // 'beekeeping'
+ * normaliseTag('Pétanque');    // 'petanque'
+ * ```
+ */
+export function normaliseTag(text: string): string {
+  return vocabularies.tags.lookup(text) ?? slugify(text);
+}

@@ -1,0 +1,9 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    setupFiles: ['test/setup/no-console.ts'],
+    coverage: { provider: 'v8', include: ['src/**/*.ts'], exclude: ['src/cli.ts'], reporter: ['text-summary', 'json-summary'] },
+  },
+});
