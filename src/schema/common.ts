@@ -53,7 +53,15 @@ export const WeeklyWindowSchema = z
     start: ClockTimeSchema,
     end: ClockTimeSchema,
   })
-  .refine((w) => (parseClock(w.end) ?? 0) > (parseClock(w.start) ?? 0), { error: 'expected end after start', path: ['end'] });
+  .refine(
+    (w) => {
+      const start = parseClock(w.start);
+      const end = parseClock(w.end);
+      // A malformed time is already reported by its own field; only compare two good ones.
+      return start === undefined || end === undefined || end > start;
+    },
+    { error: 'expected end after start', path: ['end'] },
+  );
 /** A weekly window. */
 export type WeeklyWindow = z.infer<typeof WeeklyWindowSchema>;
 

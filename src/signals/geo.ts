@@ -9,7 +9,7 @@ const RAD = Math.PI / 180;
  * @example
  * ```ts
  * haversineKm(53.3811, -1.4701, 53.3811, -1.4701); // 0
- * haversineKm(51.5007, -0.1246, 48.8584, 2.2945);  // ≈ 341.6 (Big Ben to the Eiffel Tower)
+ * haversineKm(36.12, -86.67, 33.94, -118.4);     // ≈ 2886.4 (Nashville to Los Angeles airports)
  * ```
  */
 export function haversineKm(lat1: number, lon1: number, lat2: number, lon2: number): number {

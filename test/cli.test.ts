@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { main } from '../src/cli.js';
+import { activity } from './helpers.js';
+
+function run(argv: string[], files: Record<string, string> = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = main(argv, {
+    out: (t) => out.push(t),
+    err: (t) => err.push(t),
+    readFile: (path) => {
+      const text = files[path];
+      if (text === undefined) throw new Error('ENOENT');
+      return text;
+    },
+    now: () => new Date('2026-11-23T09:00:00Z'),
+  });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('activity-match recommend', () => {
+  it('prints an explained shortlist for a bundled persona', () => {
+    const { code, out, err } = run(['recommend', '--client', 'copd-activation-2', '--limit', '3']);
+    expect(code).toBe(0);
+    expect(err).toBe('');
+    expect(out).toContain('Shortlist for persona copd-activation-2');
+    expect(out).toContain('Healthy Lungs course');
+    expect(out).toContain('Designed for people with COPD');
+    expect(out.match(/^ {0,1}\d {2}/gm)).toHaveLength(3);
+  });
+
+  it('prints JSON with --json', () => {
+    const { code, out } = run(['recommend', '--client', 'copd-activation-2', '--json', '--limit', '2']);
+    expect(code).toBe(0);
+    const items = JSON.parse(out) as { rank: number; score: number }[];
+    expect(items.map((i) => i.rank)).toEqual([1, 2]);
+  });
+
+  it('reads a client file and a catalogue file, reporting rejected records on stderr without echoing the client', () => {
+    const files = {
+      'client.json': JSON.stringify({ age: 55, activation: 3, conditions: ['asthma'] }),
+      'cat.json': JSON.stringify([activity('a', { name: 'Good one' }), { id: 'bad' }]),
+    };
+    const { code, out, err } = run(['recommend', '--client', 'client.json', '--catalogue', 'cat.json'], files);
+    expect(code).toBe(0);
+    expect(out).toContain('Good one');
+    expect(out).toContain('client file client.json');
+    expect(out).not.toContain('asthma');
+    expect(err).toContain('rejected activities[1] (bad): activities[1].name');
+  });
+
+  it('exits 1 with the field path when the client file is invalid', () => {
+    const { code, err } = run(['recommend', '--client', 'c.json'], { 'c.json': JSON.stringify({ age: 55, activation: 9 }) });
+    expect(code).toBe(1);
+    expect(err).toContain('client.activation: expected an activation level 1, 2, 3 or 4');
+  });
+
+  it.each([
+    [['recommend', '--client', 'nobody'], 1, "no bundled persona 'nobody'"],
+    [['recommend', '--client', 'missing.json'], 1, 'cannot read the client file missing.json'],
+    [['recommend', '--client', 'bad.json'], 1, 'is not valid JSON'],
+    [['recommend'], 1, '--client is required'],
+    [['recommend', '--client', 'copd-activation-2', '--limit', 'lots'], 1, 'options.limit'],
+    [['frobnicate'], 1, "unknown command 'frobnicate'"],
+    [['recommend', '--bogus'], 2, "Unknown option '--bogus'"],
+  ])('%j exits %s and says %s', (argv, exitCode, message) => {
+    const { code, err } = run(argv, { 'bad.json': '{not json' });
+    expect(code).toBe(exitCode);
+    expect(err).toContain(message);
+  });
+});
+
+describe('activity-match explain', () => {
+  it('shows every exclusion and the factor breakdown', () => {
+    const { code, out } = run(['explain', '--client', 'debt-housing-activation-1', '--activity', 'ers-leisure-centre-gym']);
+    expect(code).toBe(0);
+    expect(out).toContain('Excluded:');
+    expect(out).toContain('[gym-activation]');
+    expect(out).toMatch(/activation +value/);
+  });
+});
+
+describe('activity-match personas', () => {
+  it('lists the bundled personas', () => {
+    const { code, out } = run(['personas']);
+    expect(code).toBe(0);
+    expect(out).toContain('housebound-lonely');
+  });
+});
