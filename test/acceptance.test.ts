@@ -64,7 +64,7 @@ describe('acceptance on the bundled data', () => {
 
   it('heart disease: nothing listing heart disease as unsuitable appears', () => {
     const items = matcher.recommend(persona('heart-disease'), { at: AT, limit: 100 });
-    expect(catalogue.some((a) => a.conditions?.unsuitableFor?.includes('heart-disease'))).toBe(true);
+    expect(catalogue.some((a) => (a.conditions?.unsuitableFor as readonly string[] | undefined)?.includes('heart-disease'))).toBe(true);
     for (const item of items) expect(item.activity.conditions.unsuitableFor).not.toContain('heart-disease');
   });
 

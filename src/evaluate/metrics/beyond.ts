@@ -1,0 +1,151 @@
+/**
+ * Beyond-accuracy metrics: how much of the catalogue is recommended, how varied each list
+ * is, and how far lists reach beyond the most popular activities.
+ *
+ * Like the accuracy metrics, each takes ids in rank order or scored items, drops repeated
+ * ids after their first (best-ranked) occurrence, and accepts an optional cut-off `k`.
+ */
+import { assertPositiveInteger, entriesOf, lookupFn, optionalK, toRankedIds } from './input.js';
+import type { Lookup, RankedInput } from './input.js';
+
+/** Options shared by the beyond-accuracy metrics. */
+export interface CutOffOptions {
+  /** Only look at the top k of each list; default: whole lists. */
+  readonly k?: number;
+}
+
+/**
+ * Catalogue coverage: the fraction of the catalogue recommended to at least one client
+ * (RecBole `ItemCoverage`, "aggregate diversity" over catalogue size).
+ *
+ * Formula: coverage = |⋃ lists| / catalogueSize
+ *
+ * @param lists - One ranked list per client (ids in rank order, or scored items).
+ * @param catalogueSize - Number of activities that could have been recommended; positive integer.
+ * @param options - `k`: only count the top k of each list.
+ * @returns A value in [0, 1].
+ * @throws RangeError if the lists hold more distinct ids than `catalogueSize`.
+ *
+ * @example
+ * ```ts
+ * catalogueCoverage([['a', 'b'], ['b', 'c']], 10);           // 0.3
+ * catalogueCoverage([['a', 'b'], ['b', 'c']], 10, { k: 1 }); // 0.2 (a and b)
+ * ```
+ */
+export function catalogueCoverage(lists: readonly RankedInput[], catalogueSize: number, options: CutOffOptions = {}): number {
+  const fn = 'catalogueCoverage';
+  if (!Array.isArray(lists)) throw new TypeError(`${fn}: lists must be an array of ranked lists`);
+  assertPositiveInteger(catalogueSize, fn, 'catalogueSize');
+  const k = optionalK(options, fn);
+  const distinct = new Set<string>();
+  lists.forEach((list, i) => {
+    for (const id of toRankedIds(list, fn, `lists[${i}]`).slice(0, k)) distinct.add(id);
+  });
+  if (distinct.size > catalogueSize) throw new RangeError(`${fn}: lists hold more distinct ids than catalogueSize`);
+  return distinct.size / catalogueSize;
+}
+
+/**
+ * Intra-list diversity by category: the fraction of pairs of items in one list whose
+ * categories differ (mean pairwise distance with distance 1 for different categories and 0
+ * for the same, as RecTools `IntraListDiversity` and recpack `IntraListDiversityK` compute
+ * for one-hot category features). A list with fewer than two items has no pairs and scores
+ * 0, as in RecTools.
+ *
+ * Formula: ILD = |{ {i, j} : category(i) ≠ category(j) }| / (n(n − 1) / 2)
+ *
+ * @param list - One client's ranked list (ids in rank order, or scored items).
+ * @param categoryOf - Category of each item: a Map, a plain object or a function.
+ * @param options - `k`: only look at the top k.
+ * @returns A value in [0, 1].
+ * @throws TypeError if an item in the list has no category.
+ *
+ * @example
+ * ```ts
+ * const categoryOf = { walk: 'physical', swim: 'physical', choir: 'arts' };
+ * intraListDiversity(['walk', 'swim', 'choir'], categoryOf); // 2/3 (2 of 3 pairs differ)
+ * intraListDiversity(['walk'], categoryOf);                  // 0 (no pairs)
+ * ```
+ */
+export function intraListDiversity(list: RankedInput, categoryOf: Lookup<string>, options: CutOffOptions = {}): number {
+  const fn = 'intraListDiversity';
+  const category = lookupFn(categoryOf, fn, 'categoryOf');
+  const k = optionalK(options, fn);
+  const ids = toRankedIds(list, fn, 'list').slice(0, k);
+  const sizes = new Map<string, number>();
+  ids.forEach((id, i) => {
+    const c = category(id);
+    if (typeof c !== 'string') throw new TypeError(`${fn}: categoryOf gives no category for the item at rank ${i + 1}`);
+    sizes.set(c, (sizes.get(c) ?? 0) + 1);
+  });
+  const n = ids.length;
+  if (n < 2) return 0;
+  let samePairs = 0;
+  for (const size of sizes.values()) samePairs += (size * (size - 1)) / 2;
+  const pairs = (n * (n - 1)) / 2;
+  return (pairs - samePairs) / pairs;
+}
+
+/** Options for {@link novelty}. */
+export interface NoveltyOptions extends CutOffOptions {
+  /**
+   * Denominator of the popularity share. Default: the sum of all counts in `popularity`
+   * (share of interactions, Castells et al. 2011). Pass the number of clients, with counts
+   * of distinct clients per item, for Zhou et al. 2010 self-information as in RecTools
+   * `MeanInvUserFreq`.
+   */
+  readonly total?: number;
+}
+
+/**
+ * Novelty: the mean self-information −log2(share) of the items in a list, where an item's
+ * share is its popularity count divided by `total`. Items missing from `popularity` or with
+ * count 0 are treated as seen once (share 1/total), so novelty stays finite and an unseen
+ * item scores the maximum log2(total), as RecTools `MeanInvUserFreq` does. An empty list
+ * scores 0.
+ *
+ * Formula: novelty = (1/n) Σ_i −log2(max(count_i, 1) / total)  (count_i > 0 used as is)
+ *
+ * @param list - One client's ranked list (ids in rank order, or scored items).
+ * @param popularity - Item id → non-negative popularity count (e.g. past referrals).
+ * @param options - `total`: share denominator (default: sum of counts); `k`: top-k cut-off.
+ * @returns A value ≥ 0, in bits.
+ * @throws RangeError if counts are negative or non-finite, the total is not positive, or an
+ *   item's count exceeds the total.
+ *
+ * @example
+ * ```ts
+ * const referrals = { walk: 6, choir: 1, swim: 1 };     // total 8
+ * novelty(['walk', 'choir'], referrals);                // (log2(8/6) + log2(8)) / 2 = 1.7075
+ * novelty(['new-group'], referrals);                    // log2(8) = 3 (unseen: as if seen once)
+ * novelty(['walk'], { walk: 3 }, { total: 3 });         // 0 (every client had it)
+ * ```
+ */
+export function novelty(list: RankedInput, popularity: ReadonlyMap<string, number> | Readonly<Record<string, number>>, options: NoveltyOptions = {}): number {
+  const fn = 'novelty';
+  const counts = new Map<string, number>();
+  let sum = 0;
+  for (const [id, count] of entriesOf(popularity, fn, 'popularity')) {
+    if (typeof count !== 'number') throw new TypeError(`${fn}: every popularity count must be a number`);
+    if (!Number.isFinite(count) || count < 0) throw new RangeError(`${fn}: every popularity count must be finite and not negative`);
+    counts.set(id, count);
+    sum += count;
+  }
+  let total = sum;
+  if (options.total !== undefined) {
+    if (typeof options.total !== 'number') throw new TypeError(`${fn}: options.total must be a number`);
+    total = options.total;
+  }
+  if (!Number.isFinite(total) || total <= 0) throw new RangeError(`${fn}: the popularity total must be a positive finite number`);
+  const k = optionalK(options, fn);
+  const ids = toRankedIds(list, fn, 'list').slice(0, k);
+  if (ids.length === 0) return 0;
+  let bits = 0;
+  for (const id of ids) {
+    const count = counts.get(id) ?? 0;
+    const seen = count > 0 ? count : 1;
+    if (seen > total) throw new RangeError(`${fn}: an item's popularity count exceeds the total`);
+    bits += -Math.log2(seen / total);
+  }
+  return bits / ids.length;
+}
