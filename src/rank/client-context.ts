@@ -4,16 +4,16 @@ import type { LonelinessLevel } from '../signals/factors.js';
 import { BUDGET_CODES } from '../signals/factors.js';
 import { epochDay, toMinuteWindows } from '../catalogue/features.js';
 import type { MinuteWindow } from '../catalogue/features.js';
-import { slugify, vocabularies } from '../vocabulary/index.js';
+import { foldText, slugify, vocabularies } from '../vocabulary/index.js';
 import type { Condition, Need } from '../vocabulary/index.js';
 
 /** A client's free-text interest or avoidance resolved onto the vocabularies. */
 export interface ResolvedTerm {
-  /** The vocabulary label or slug used in explanations (never the client's own words). */
+  /** Readable vocabulary labels used in explanations (never the client's own words). */
   readonly label: string;
-  /** Tag id it matches (a known tag, or the text as a slug). */
-  readonly tag: string;
-  /** Category id it matches, when the text names a category. */
+  /** Tag ids it matches: known tags found in the text, plus the whole text as a slug. */
+  readonly tags: readonly string[];
+  /** Category id it matches, when the text names a category exactly. */
   readonly category: string | undefined;
 }
 
@@ -53,14 +53,47 @@ export function ageAt(profile: Pick<ClientProfile, 'age' | 'dateOfBirth'>, at: D
   return beforeBirthday ? years - 1 : years;
 }
 
-/** Resolves a free-text interest or avoidance onto a tag and possibly a category (fuzzy). */
+const STOP_WORDS = new Set(['a', 'an', 'and', 'the', 'to', 'in', 'of', 'on', 'at', 'for', 'with', 'my', 'i', 'used', 'love', 'like', 'likes', 'enjoy', 'enjoys', 'doing', 'going', 'some', 'any', 'more', 'again', 'would', 'want', 'wants']);
+
+/**
+ * Resolves a free-text interest or avoidance onto the vocabularies, in order:
+ * 1. the whole text as a known tag or category (exact, folded: "Bee-Keeping", "getting fit");
+ * 2. known tags among its word pairs and words ("used to love dancing" → dancing);
+ * 3. a fuzzy match of the whole text onto the tags ("walkin grup" → walking).
+ * Categories are matched exactly only: fuzzy category matches proved wrong too often
+ * ("reading" came out as befriending). The text's own slug is always kept as a tag, so an
+ * open-vocabulary tag such as `fishing` still matches.
+ *
+ * @example
+ * ```ts
+ * resolveTerm('singing in a choir'); // { label: 'singing', tags: ['singing', 'singing-in-a-choir'], category: undefined }
+ * ```
+ */
 export function resolveTerm(text: string): ResolvedTerm {
-  const tag = vocabularies.tags.match(text);
-  const category = vocabularies.categories.match(text);
-  if (tag !== undefined) return { label: labelOf(vocabularies.tags.terms, tag), tag, category };
-  if (category !== undefined) return { label: labelOf(vocabularies.categories.terms, category).toLowerCase(), tag: slugify(text), category };
   const slug = slugify(text);
-  return { label: slug.replace(/-/g, ' '), tag: slug, category: undefined };
+  const category = vocabularies.categories.lookup(text);
+  const found = new Set<string>();
+  const whole = vocabularies.tags.lookup(text);
+  if (whole !== undefined) found.add(whole);
+  if (whole === undefined && category === undefined) {
+    const words = foldText(text).split(' ').filter((w) => w !== '' && !STOP_WORDS.has(w));
+    for (let i = 0; i + 1 < words.length; i++) {
+      const pair = vocabularies.tags.lookup(`${words[i]} ${words[i + 1]}`);
+      if (pair !== undefined) found.add(pair);
+    }
+    for (const word of words) {
+      const tag = vocabularies.tags.lookup(word);
+      if (tag !== undefined) found.add(tag);
+    }
+    if (found.size === 0) {
+      const fuzzy = vocabularies.tags.match(text);
+      if (fuzzy !== undefined) found.add(fuzzy);
+    }
+  }
+  const labels = [...found].map((id) => labelOf(vocabularies.tags.terms, id));
+  if (labels.length === 0 && category !== undefined) labels.push(labelOf(vocabularies.categories.terms, category).toLowerCase());
+  found.add(slug);
+  return { label: labels.length > 0 ? labels.join(', ') : slug.replace(/-/g, ' '), tags: [...found], category };
 }
 
 function labelOf(terms: readonly { id: string; label: string }[], id: string): string {

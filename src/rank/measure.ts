@@ -50,7 +50,9 @@ export function bestSessionFraction(sessions: readonly MinuteWindow[], availabil
 
 /** Whether a resolved client term names this activity (by tag or by category). */
 export function termMatches(term: ResolvedTerm, f: ActivityFeatures): boolean {
-  return f.tags.has(term.tag) || term.category === f.category;
+  if (term.category === f.category) return true;
+  for (const tag of term.tags) if (f.tags.has(tag)) return true;
+  return false;
 }
 
 function countMatches(terms: readonly ResolvedTerm[], f: ActivityFeatures): number {

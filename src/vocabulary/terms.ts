@@ -15,8 +15,8 @@ export interface Term {
 
 /** Activity categories. */
 export const CATEGORIES = [
-  { id: 'physical-activity', label: 'Physical activity', synonyms: ['exercise', 'sport', 'fitness', 'keep fit'] },
-  { id: 'social', label: 'Social', synonyms: ['social group', 'club', 'meet people', 'social activity'] },
+  { id: 'physical-activity', label: 'Physical activity', synonyms: ['exercise', 'sport', 'fitness', 'keep fit', 'get fit', 'getting fit', 'get active', 'being active'] },
+  { id: 'social', label: 'Social', synonyms: ['social group', 'club', 'meet people', 'meeting people', 'meeting new people', 'making friends', 'social activity', 'company'] },
   { id: 'creative', label: 'Creative', synonyms: ['arts', 'arts and crafts', 'creativity'] },
   { id: 'nature', label: 'Nature and outdoors', synonyms: ['green', 'outdoors', 'green prescribing', 'environment'] },
   { id: 'learning', label: 'Learning', synonyms: ['education', 'course', 'class', 'adult learning'] },
