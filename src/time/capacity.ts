@@ -1,0 +1,76 @@
+/**
+ * Places left and waiting lists (after HSDS 3.1 `service_capacity`), and what they mean for a referral.
+ *
+ * @module
+ */
+import { z } from 'zod';
+import { IsoDateSchema, text } from '../schema/common.js';
+
+const count = (what: string, max: number) =>
+  z.number({ error: `expected ${what}` }).int({ error: `expected ${what}` }).min(0, { error: `expected ${what}` }).max(max, { error: `expected ${what} of at most ${max}` });
+
+/**
+ * How full an activity is. Every field is optional: absent means not recorded.
+ *
+ * @example
+ * ```ts
+ * CapacitySchema.parse({ placesLeft: 0, waitingList: true, usualWaitWeeks: 3, updated: '2026-02-01' });
+ * ```
+ */
+export const CapacitySchema = z.strictObject(
+  {
+    /** Places free now (0 = full). */
+    placesLeft: count('a whole number of places', 100_000).optional(),
+    /** Whether a waiting list is kept when full. */
+    waitingList: z.boolean({ error: 'expected true or false' }).optional(),
+    /** Usual wait for a place, in whole weeks. */
+    usualWaitWeeks: count('a whole number of weeks', 520).optional(),
+    /** When the figures were last updated. */
+    updated: IsoDateSchema.optional(),
+    /** The provider's words, e.g. "spaces usually free in September". */
+    description: text(500, 'a description').optional(),
+  },
+  { error: 'expected capacity {placesLeft?, waitingList?, usualWaitWeeks?}' },
+);
+
+/** Validated capacity. */
+export type Capacity = z.output<typeof CapacitySchema>;
+
+/** What capacity means for a referral. */
+export interface CapacityStatus {
+  /** True only when full with no waiting list (`placesLeft: 0` and `waitingList: false`). */
+  excluded: boolean;
+  /** Expected wait in weeks: `usualWaitWeeks`, or 0 when places are left and no wait is recorded. */
+  waitWeeks?: number;
+  /** Plain-English reason, e.g. "full; waiting list, usually a 3-week wait". */
+  reason: string;
+}
+
+/**
+ * Reads capacity for the matcher. Only a recorded "full, no waiting list" excludes; unknown
+ * fields never exclude (missing data is neutral), but the reason says what is unknown.
+ *
+ * @example
+ * ```ts
+ * capacityStatus({ placesLeft: 0, waitingList: false });  // { excluded: true, reason: 'full, no waiting list' }
+ * capacityStatus({ placesLeft: 0, waitingList: true, usualWaitWeeks: 3 });
+ * // { excluded: false, waitWeeks: 3, reason: 'full; waiting list, usually a 3-week wait' }
+ * capacityStatus({ placesLeft: 4 });                      // { excluded: false, waitWeeks: 0, reason: '4 places left' }
+ * ```
+ */
+export function capacityStatus(capacity: Capacity | undefined): CapacityStatus {
+  const { placesLeft, waitingList, usualWaitWeeks } = capacity ?? {};
+  const wait = usualWaitWeeks === undefined ? undefined : usualWaitWeeks === 0 ? 'usually no wait' : `usually a ${usualWaitWeeks}-week wait`;
+  const withWait = (status: Omit<CapacityStatus, 'waitWeeks'>, weeks: number | undefined): CapacityStatus => (weeks === undefined ? status : { ...status, waitWeeks: weeks });
+  if (placesLeft === 0) {
+    if (waitingList === false) return { excluded: true, reason: 'full, no waiting list' };
+    if (waitingList === true) return withWait({ excluded: false, reason: `full; waiting list, ${wait ?? 'usual wait not recorded'}` }, usualWaitWeeks);
+    return withWait({ excluded: false, reason: `full; ask whether there is a waiting list${wait ? ` (${wait})` : ''}` }, usualWaitWeeks);
+  }
+  if (placesLeft !== undefined) {
+    const places = `${placesLeft} ${placesLeft === 1 ? 'place' : 'places'} left`;
+    return withWait({ excluded: false, reason: wait && usualWaitWeeks ? `${places}; ${wait}` : places }, usualWaitWeeks ?? 0);
+  }
+  if (waitingList === true) return withWait({ excluded: false, reason: `waiting list, ${wait ?? 'usual wait not recorded'}` }, usualWaitWeeks);
+  return withWait({ excluded: false, reason: wait ?? 'capacity not recorded' }, usualWaitWeeks);
+}

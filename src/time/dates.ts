@@ -1,0 +1,105 @@
+/**
+ * Calendar dates as whole day numbers, and date ranges (closures, dates away).
+ *
+ * A "day number" counts civil calendar days from 1970-01-01 (day 0). It is pure
+ * calendar arithmetic with no time zone: turning a day plus a wall-clock time into
+ * an instant is done in `zoned.ts` with `@date-fns/tz`.
+ *
+ * @module
+ */
+import { z } from 'zod';
+import { IsoDateSchema, text } from '../schema/common.js';
+
+const MS_PER_DAY = 86_400_000;
+
+/** Non-negative remainder (JavaScript's `%` keeps the sign of the dividend). */
+export function mod(n: number, m: number): number {
+  return ((n % m) + m) % m;
+}
+
+/** The day number of a calendar date given as year, month 1–12 and day 1–31. */
+export function dayFromYmd(year: number, month: number, day: number): number {
+  const d = new Date(0);
+  d.setUTCFullYear(year, month - 1, day); // setUTCFullYear, unlike Date.UTC, keeps years 0–99 as they are
+  return Math.round(d.getTime() / MS_PER_DAY);
+}
+
+/** The day number of a "YYYY-MM-DD" date (the input must already be validated). */
+export function dayFromIso(iso: string): number {
+  return dayFromYmd(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
+}
+
+/** Year, month 1–12 and day 1–31 of a day number. */
+export function ymdFromDay(day: number): { year: number; month: number; day: number } {
+  const d = new Date(day * MS_PER_DAY);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+/** "YYYY-MM-DD" of a day number. */
+export function isoFromDay(day: number): string {
+  const { year, month, day: dom } = ymdFromDay(day);
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(dom).padStart(2, '0')}`;
+}
+
+/** Day of the week of a day number, Monday 0 … Sunday 6 (the order of `DAYS`). */
+export function weekdayOfDay(day: number): number {
+  return mod(day + 3, 7); // 1970-01-01 was a Thursday
+}
+
+/** Number of days in a month (month 1–12). */
+export function daysInMonth(year: number, month: number): number {
+  return dayFromYmd(year, month + 1, 1) - dayFromYmd(year, month, 1);
+}
+
+/**
+ * An inclusive range of calendar dates, e.g. a half-term closure or a holiday away.
+ *
+ * @example
+ * ```ts
+ * const halfTerm: DateRange = { from: '2026-10-26', to: '2026-10-30', reason: 'half term' };
+ * ```
+ */
+export interface DateRange {
+  /** First date, "YYYY-MM-DD". */
+  from: string;
+  /** Last date, "YYYY-MM-DD", inclusive; equal to `from` for a single day. */
+  to: string;
+  /** Why, e.g. "Easter bank holiday". */
+  reason?: string | undefined;
+}
+
+const RANGE_ERROR = 'expected a date YYYY-MM-DD or a range {from, to}';
+
+/**
+ * A single date "YYYY-MM-DD" or an inclusive range `{ from, to, reason? }`; a single
+ * date is output as a one-day range, so every output is a {@link DateRange}.
+ *
+ * @example
+ * ```ts
+ * DateRangeSchema.parse('2026-12-25');                           // { from: '2026-12-25', to: '2026-12-25' }
+ * DateRangeSchema.parse({ from: '2026-10-26', to: '2026-10-30' }); // half term
+ * ```
+ */
+export const DateRangeSchema = z.preprocess(
+  (value) => (typeof value === 'string' ? { from: value, to: value } : value),
+  z
+    .strictObject(
+      {
+        from: IsoDateSchema,
+        to: IsoDateSchema,
+        reason: text(200, 'a reason').optional(),
+      },
+      { error: RANGE_ERROR },
+    )
+    .refine((r) => r.to >= r.from, { error: 'expected to on or after from', path: ['to'] }),
+);
+
+/** Day-number intervals of a list of date ranges, for fast membership tests. */
+export function dayRanges(ranges: readonly DateRange[]): Array<readonly [number, number]> {
+  return ranges.map((r) => [dayFromIso(r.from), dayFromIso(r.to)] as const);
+}
+
+/** Whether a day number falls in any of the intervals from {@link dayRanges}. */
+export function inDayRanges(day: number, ranges: ReadonlyArray<readonly [number, number]>): boolean {
+  return ranges.some(([from, to]) => day >= from && day <= to);
+}

@@ -1,0 +1,121 @@
+/**
+ * Courses of fixed length (e.g. a 10-week falls-prevention course) and whether someone can join.
+ *
+ * @module
+ */
+import { format } from 'date-fns';
+import { tz } from '@date-fns/tz';
+import { z } from 'zod';
+import { IsoDateSchema, text } from '../schema/common.js';
+import { dayFromIso } from './dates.js';
+import { checkAtAndZone } from './options.js';
+import { localDay, wallClockToInstant } from './zoned.js';
+
+const weeksError = 'expected a whole number of weeks from 1 to 520';
+
+/**
+ * A programme: a fixed cohort that starts together (`rolling: false`, the default), or rolling
+ * enrolment where people join any week and each does `weeks` weeks.
+ *
+ * - `startDate`: the first (or current) cohort's first day.
+ * - `latestJoinWeek`: fixed cohorts only; the last week of a cohort in which newcomers are
+ *   still taken (default 1: join in the first week only). Not allowed with `rolling: true`.
+ * - `intakes`: start dates of later cohorts, output sorted and de-duplicated.
+ *
+ * @example
+ * ```ts
+ * ProgrammeSchema.parse({ startDate: '2026-03-02', weeks: 10, latestJoinWeek: 2, intakes: ['2026-06-01'] });
+ * ProgrammeSchema.parse({ startDate: '2026-01-05', weeks: 12, rolling: true });
+ * ```
+ */
+export const ProgrammeSchema = z
+  .strictObject(
+    {
+      /** First day of the first (or current) cohort; absent means no fixed dates: join any time. */
+      startDate: IsoDateSchema.optional(),
+      weeks: z.number({ error: weeksError }).int({ error: weeksError }).min(1, { error: weeksError }).max(520, { error: weeksError }),
+      rolling: z.boolean({ error: 'expected true or false' }).default(false),
+      latestJoinWeek: z.number({ error: 'expected a week number (a whole number, at least 1)' }).int({ error: 'expected a week number (a whole number, at least 1)' }).min(1, { error: 'expected a week number (a whole number, at least 1)' }).optional(),
+      intakes: z
+        .array(IsoDateSchema, { error: 'expected a list of dates YYYY-MM-DD' })
+        .max(100, { error: 'expected at most 100 intakes' })
+        .transform((dates) => [...new Set(dates)].sort())
+        .default([]),
+      description: text(1000, 'a description').optional(),
+    },
+    { error: 'expected a programme {startDate, weeks}' },
+  )
+  .superRefine((p, ctx) => {
+    if (p.startDate === undefined && (p.latestJoinWeek !== undefined || p.intakes.length > 0)) ctx.addIssue({ code: 'custom', path: ['startDate'], message: 'expected startDate when latestJoinWeek or intakes are given' });
+    if (p.latestJoinWeek !== undefined && p.rolling) ctx.addIssue({ code: 'custom', path: ['latestJoinWeek'], message: 'expected no latestJoinWeek with rolling enrolment (people can join any week)' });
+    if (p.latestJoinWeek !== undefined && p.latestJoinWeek > p.weeks) ctx.addIssue({ code: 'custom', path: ['latestJoinWeek'], message: 'expected latestJoinWeek not after the last week (weeks)' });
+  });
+
+/** A validated programme. */
+export type Programme = z.output<typeof ProgrammeSchema>;
+
+/** Whether someone can join a programme now. */
+export interface JoinStatus {
+  /** True when they can join the running cohort, or the next cohort with none running. */
+  canJoin: boolean;
+  /** Plain-English reason, e.g. "cohort started 2 March 2026 and is in week 5 of 10; next intake 1 June 2026". */
+  reason: string;
+  /** Local midnight of the start of the cohort they would join, when it is in the future. */
+  nextIntake?: Date;
+  /** The week (1-based) the running cohort is in, when one is running. */
+  week?: number;
+}
+
+/**
+ * Whether someone can join `programme` on the local date of `at` in `timeZone`. A bad `at` or
+ * zone throws `ActivityMatchError` with code `INVALID_OPTIONS`.
+ *
+ * | situation                                       | canJoin | nextIntake           |
+ * |-------------------------------------------------|---------|----------------------|
+ * | rolling, already started                        | true    | –                    |
+ * | rolling or fixed, not started yet               | true    | the start date       |
+ * | fixed, running, week ≤ latestJoinWeek (def. 1)  | true    | –                    |
+ * | fixed, running, past the joining week           | false   | next listed intake   |
+ * | fixed, finished, a later intake listed          | true    | that intake          |
+ * | fixed, finished, no later intake                | false   | –                    |
+ *
+ * @example
+ * ```ts
+ * const course = ProgrammeSchema.parse({ startDate: '2026-03-02', weeks: 10, intakes: ['2026-06-01'] });
+ * canJoin(course, new Date('2026-03-30T12:00:00Z'));
+ * // { canJoin: false, week: 5, nextIntake: 2026-05-31T23:00:00.000Z,
+ * //   reason: 'cohort started 2 March 2026 and is in week 5 of 10 (joining closed after week 1); next intake 1 June 2026' }
+ * ```
+ */
+export function canJoin(programme: Programme, at: Date, timeZone = 'Europe/London'): JoinStatus {
+  checkAtAndZone(at, timeZone);
+  const today = localDay(at, timeZone);
+  const intake = (day: number) => wallClockToInstant(day, 0, timeZone);
+  const show = (day: number) => format(intake(day), 'd MMMM yyyy', { in: tz(timeZone) });
+  if (programme.startDate === undefined) return { canJoin: true, reason: `${programme.weeks}-week programme: join any time` };
+  const start = dayFromIso(programme.startDate);
+  if (programme.rolling) {
+    return today < start
+      ? { canJoin: true, reason: `rolling enrolment from ${show(start)}`, nextIntake: intake(start) }
+      : { canJoin: true, reason: 'rolling enrolment: join any week' };
+  }
+  const cohorts = [...new Set([start, ...programme.intakes.map(dayFromIso)])].sort((a, b) => a - b);
+  const current = cohorts.filter((d) => d <= today).pop();
+  const next = cohorts.find((d) => d > today);
+  if (current === undefined) {
+    const first = next as number; // every cohort is in the future
+    return { canJoin: true, reason: `next cohort starts ${show(first)}`, nextIntake: intake(first) };
+  }
+  const week = Math.floor((today - current) / 7) + 1;
+  const joinWeek = programme.latestJoinWeek ?? 1;
+  if (week <= programme.weeks) {
+    if (week <= joinWeek) return { canJoin: true, week, reason: `cohort started ${show(current)} and is in week ${week} of ${programme.weeks}; newcomers taken up to week ${joinWeek}` };
+    const then = next === undefined ? 'no further intake listed' : `next intake ${show(next)}`;
+    const closed = { canJoin: false, week, reason: `cohort started ${show(current)} and is in week ${week} of ${programme.weeks} (joining closed after week ${joinWeek}); ${then}` };
+    return next === undefined ? closed : { ...closed, nextIntake: intake(next) };
+  }
+  const ended = `course ended ${show(current + programme.weeks * 7 - 1)}`;
+  return next === undefined
+    ? { canJoin: false, reason: `${ended}; no further intake listed` }
+    : { canJoin: true, reason: `${ended}; next cohort starts ${show(next)}`, nextIntake: intake(next) };
+}
