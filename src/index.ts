@@ -17,15 +17,34 @@ export type { ExplainOptions, RecommendOptions } from './schema/options.js';
 export { DAYS } from './schema/common.js';
 export type { Day, WeeklyWindow } from './schema/common.js';
 
+// Time: HSDS schedules, next occurrences, availability fit, programmes and capacity.
+export {
+  AvailabilitySchema,
+  CapacitySchema,
+  canJoin,
+  capacityStatus,
+  DateRangeSchema,
+  fromHsdsSchedule,
+  isStale,
+  maskOverlapMinutes,
+  nextOccurrences,
+  ProgrammeSchema,
+  ScheduleSchema,
+  sessionFit,
+  weeklySlotMask,
+} from './time/index.js';
+export type { Availability, Capacity, CapacityStatus, DateRange, JoinStatus, Occurrence, OccurrenceOptions, Programme, Schedule, ScheduleInput, SessionFit, SlotMask } from './time/index.js';
+
 export { ELIGIBILITY_RULES } from './rank/eligibility.js';
 export type { EligibilityRule } from './rank/eligibility.js';
 export type { Exclusion, Explanation, FactorScore, Recommendation } from './rank/explain.js';
-export type { NextSession } from './rank/next-session.js';
+export type { SessionTime } from './rank/sessions.js';
 
 export {
   activationFactor,
   activityDemand,
   avoidanceFactor,
+  capacityFactor,
   conditionFactor,
   costFactor,
   distanceFactor,

@@ -1,14 +1,12 @@
 import type { Activity } from '../schema/activity.js';
-import { DAYS, parseClock } from '../schema/common.js';
 import { activityDemand, COST_CODES, GROUP_CODES, INTENSITY_CODES } from '../signals/factors.js';
+import { capacityStatus } from '../time/capacity.js';
+import { dayFromIso } from '../time/dates.js';
+import { expiryDayOf, lastJoinDayOf, lastSessionDayOf, minuteWindowsOf, weeklyWindowsOf } from '../time/pattern.js';
+import type { MinuteWindow } from '../time/pattern.js';
 import type { Category, Condition, Need } from '../vocabulary/index.js';
 
-/** A weekly session in minutes: day 0 = Monday, start and end in minutes after midnight. */
-export interface MinuteWindow {
-  readonly day: number;
-  readonly start: number;
-  readonly end: number;
-}
+export type { MinuteWindow } from '../time/pattern.js';
 
 /** Location kinds, as codes. */
 export const LOCATION_KINDS = ['venue', 'home', 'online'] as const;
@@ -47,16 +45,21 @@ export interface ActivityFeatures {
   readonly maxAge: number;
   readonly genders: ReadonlySet<string> | null;
   readonly languages: ReadonlySet<string>;
+  /** Weekly windows its sessions can fall in: `sessions` plus every schedule's pattern. */
   readonly sessions: readonly MinuteWindow[];
-  /** Days since 1970-01-01 (UTC) of the last verification, NaN when never verified. */
+  /** Days since 1970-01-01 of the last verification, NaN when never verified. */
   readonly verifiedDay: number;
-}
-
-const MS_PER_DAY = 86_400_000;
-
-/** Days since the epoch of a `YYYY-MM-DD` date. */
-export function epochDay(isoDate: string): number {
-  return Math.floor(Date.parse(`${isoDate}T00:00:00Z`) / MS_PER_DAY);
+  /** Last day a session can happen (Infinity when open-ended or by appointment). */
+  readonly lastSessionDay: number;
+  /** Last day a newcomer can join its programme (Infinity without a fixed cohort). */
+  readonly lastJoinDay: number;
+  /** Earliest schedule `validTo` (information expires, re-check), NaN when none. */
+  readonly expiryDay: number;
+  /** Recorded as full with no waiting list. */
+  readonly full: boolean;
+  /** Usual wait in weeks, NaN when not recorded. */
+  readonly waitWeeks: number;
+  readonly timeZone: string;
 }
 
 function tristate(value: boolean | undefined): Tristate {
@@ -72,11 +75,6 @@ export function costCodeOf(activity: Activity): number {
   return COST_CODES.indexOf(cost.level);
 }
 
-/** Converts validated weekly windows to minute windows. */
-export function toMinuteWindows(windows: readonly { day: (typeof DAYS)[number]; start: string; end: string }[]): MinuteWindow[] {
-  return windows.map((w) => ({ day: DAYS.indexOf(w.day), start: parseClock(w.start) ?? 0, end: parseClock(w.end) ?? 0 }));
-}
-
 /** Precomputes the features of one validated activity. */
 export function activityFeatures(activity: Activity, index: number): ActivityFeatures {
   const intensityCode = activity.intensity === undefined ? 4 : INTENSITY_CODES.indexOf(activity.intensity);
@@ -87,6 +85,7 @@ export function activityFeatures(activity: Activity, index: number): ActivityFea
   const supported = activity.supported === true;
   const location = activity.location;
   const befriending = activity.category === 'befriending';
+  const capacity = capacityStatus(activity.capacity);
   return {
     index,
     id: activity.id,
@@ -118,7 +117,13 @@ export function activityFeatures(activity: Activity, index: number): ActivityFea
     maxAge: activity.eligibility.maxAge ?? Infinity,
     genders: activity.eligibility.genders ? new Set(activity.eligibility.genders) : null,
     languages: new Set(activity.languages),
-    sessions: toMinuteWindows(activity.sessions),
-    verifiedDay: activity.lastVerified === undefined ? NaN : epochDay(activity.lastVerified),
+    sessions: [...minuteWindowsOf(activity.sessions), ...activity.schedules.flatMap(weeklyWindowsOf)],
+    verifiedDay: activity.lastVerified === undefined ? NaN : dayFromIso(activity.lastVerified),
+    lastSessionDay: activity.sessions.length > 0 || activity.schedules.length === 0 ? Infinity : Math.max(...activity.schedules.map(lastSessionDayOf)),
+    lastJoinDay: lastJoinDayOf(activity.programme),
+    expiryDay: expiryDayOf(activity.schedules),
+    full: capacity.excluded,
+    waitWeeks: capacity.waitWeeks ?? NaN,
+    timeZone: activity.timeZone,
   };
 }

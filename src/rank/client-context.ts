@@ -2,8 +2,10 @@ import type { ClientProfile } from '../schema/client.js';
 import type { MatchingRules } from '../schema/rules.js';
 import type { LonelinessLevel } from '../signals/factors.js';
 import { BUDGET_CODES } from '../signals/factors.js';
-import { epochDay, toMinuteWindows } from '../catalogue/features.js';
-import type { MinuteWindow } from '../catalogue/features.js';
+import { windowsByDay } from '../time/availability.js';
+import type { Availability, MinuteRange } from '../time/availability.js';
+import { dayRanges } from '../time/dates.js';
+import { localDay } from '../time/zoned.js';
 import { foldText, slugify, vocabularies } from '../vocabulary/index.js';
 import type { Condition, Need } from '../vocabulary/index.js';
 
@@ -35,13 +37,20 @@ export interface ClientContext {
   readonly interests: readonly ResolvedTerm[];
   readonly avoid: readonly ResolvedTerm[];
   /** Merged availability windows per day (index 0 = Monday); undefined means any time. */
-  readonly availability: readonly (readonly MinuteWindow[])[] | undefined;
+  readonly availability: readonly (readonly MinuteRange[])[] | undefined;
+  /** The availability as given, with the dates away, for dated questions (`sessionFit`). */
+  readonly availabilityInput: Availability | undefined;
   readonly budgetCode: number;
   readonly wheelchair: boolean;
   readonly stepFree: boolean;
   readonly languages: ReadonlySet<string>;
   readonly referredBy: string | undefined;
-  readonly atDay: number;
+  /** Dates away as day ranges (days since 1970-01-01, inclusive). */
+  readonly datesAway: ReadonlyArray<readonly [number, number]>;
+  /** The query time. */
+  readonly at: Date;
+  /** The local calendar day of `at` in a zone (days since 1970-01-01), memoised per zone. */
+  dayIn(timeZone: string): number;
 }
 
 /** Age in whole years on the UTC date of `at`. */
@@ -100,20 +109,6 @@ function labelOf(terms: readonly { id: string; label: string }[], id: string): s
   return terms.find((t) => t.id === id)?.label ?? id;
 }
 
-/** Merges overlapping windows per day so overlap is never counted twice. */
-function availabilityByDay(windows: readonly MinuteWindow[]): MinuteWindow[][] {
-  const days: MinuteWindow[][] = [[], [], [], [], [], [], []];
-  const sorted = [...windows].sort((a, b) => a.day - b.day || a.start - b.start);
-  for (const w of sorted) {
-    const day = days[w.day];
-    if (day === undefined) continue;
-    const last = day[day.length - 1];
-    if (last !== undefined && w.start <= last.end) day[day.length - 1] = { day: w.day, start: last.start, end: Math.max(last.end, w.end) };
-    else day.push(w);
-  }
-  return days;
-}
-
 function lonelinessLevel(profile: ClientProfile): LonelinessLevel {
   const lonely = profile.needs.includes('loneliness') || profile.loneliness === 'some-of-the-time' || profile.loneliness === 'often-or-always';
   if (profile.loneliness === 'often-or-always' || (lonely && profile.housebound)) return 2;
@@ -122,6 +117,7 @@ function lonelinessLevel(profile: ClientProfile): LonelinessLevel {
 
 /** Builds the per-query context of a validated profile. */
 export function clientContext(profile: ClientProfile, at: Date, rules: MatchingRules): ClientContext {
+  const days = new Map<string, number>();
   return {
     activation: profile.activation,
     age: ageAt(profile, at),
@@ -134,12 +130,19 @@ export function clientContext(profile: ClientProfile, at: Date, rules: MatchingR
     loneliness: lonelinessLevel(profile),
     interests: profile.interests.map(resolveTerm),
     avoid: profile.avoid.map(resolveTerm),
-    availability: profile.availability ? availabilityByDay(toMinuteWindows(profile.availability)) : undefined,
+    availability: profile.availability ? windowsByDay(profile.availability) : undefined,
+    availabilityInput: profile.availability ? { windows: profile.availability, datesAway: profile.datesAway } : undefined,
     budgetCode: BUDGET_CODES.indexOf(profile.budget),
     wheelchair: profile.accessibility.wheelchair,
     stepFree: profile.accessibility.stepFree || profile.accessibility.wheelchair,
     languages: new Set(profile.languages),
     referredBy: profile.referredBy,
-    atDay: epochDay(at.toISOString().slice(0, 10)),
+    datesAway: dayRanges(profile.datesAway),
+    at,
+    dayIn(timeZone) {
+      let day = days.get(timeZone);
+      if (day === undefined) days.set(timeZone, (day = localDay(at, timeZone)));
+      return day;
+    },
   };
 }

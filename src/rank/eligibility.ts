@@ -5,7 +5,7 @@ import type { ClientContext } from './client-context.js';
 import type { Measurements } from './measure.js';
 
 /** The hard eligibility rules, in the order they are checked and reported. */
-export const ELIGIBILITY_RULES = ['age', 'gender', 'unsuitable-condition', 'accessibility', 'travel', 'schedule', 'cost', 'language', 'gym-activation'] as const;
+export const ELIGIBILITY_RULES = ['age', 'gender', 'unsuitable-condition', 'accessibility', 'travel', 'schedule', 'ended', 'programme', 'capacity', 'cost', 'language', 'gym-activation'] as const;
 /** A hard eligibility rule id. */
 export type EligibilityRule = (typeof ELIGIBILITY_RULES)[number];
 
@@ -33,6 +33,12 @@ export const RULE_PASSES: Record<EligibilityRule, (ctx: ClientContext, f: Activi
   travel: (ctx, f, m) => f.locationKind !== 0 || (!ctx.housebound && !(m.km > ctx.limitKm)),
   /** At least one session has `rules.schedule.minOverlap` of its length inside the availability (> 0 when minOverlap is 0). */
   schedule: (_ctx, _f, m, rules) => Number.isNaN(m.bestFraction) || (m.bestFraction > 0 && m.bestFraction >= rules.schedule.minOverlap),
+  /** The series has not ended: its last session day (`until`, a one-off's date) is today or later. */
+  ended: (_ctx, f, m) => m.today <= f.lastSessionDay,
+  /** A fixed-cohort programme can still be joined now, or has a later intake (consistent with `canJoin`). */
+  programme: (_ctx, f, m) => m.today <= f.lastJoinDay,
+  /** Not recorded as full with no waiting list. */
+  capacity: (_ctx, f) => !f.full,
   /** The client can pay (see `isAffordable`). */
   cost: (ctx, f) => isAffordable(ctx.budgetCode, f.costCode),
   /** The activity runs in a language the client speaks. */

@@ -6,8 +6,8 @@ import type { ClientContext } from './client-context.js';
 import { brokenRules } from './eligibility.js';
 import type { EligibilityRule } from './eligibility.js';
 import { createMeasurements, measureInto } from './measure.js';
-import { nextWeeklySession } from './next-session.js';
-import type { NextSession } from './next-session.js';
+import { upcomingSessions } from './sessions.js';
+import type { SessionTime } from './sessions.js';
 import { buildReasons, exclusionText } from './reasons.js';
 import { factorValuesInto, weightVector } from './score.js';
 
@@ -46,8 +46,10 @@ export interface Explanation {
   readonly cautions: readonly string[];
   /** km to the venue; 0 for home and online; null when unknown. */
   readonly distanceKm: number | null;
-  /** The next session after `at`; null when by appointment. */
-  readonly nextSession: NextSession | null;
+  /** The first upcoming session the client can attend (else the first upcoming one); null when by appointment or none is found. */
+  readonly nextSession: SessionTime | null;
+  /** The next few sessions after `at`, each marked with whether the client can attend. */
+  readonly upcomingSessions: readonly SessionTime[];
 }
 
 /** A shortlisted activity: its explanation and its place in the list. */
@@ -76,8 +78,8 @@ export function explainFeatures(ctx: ClientContext, activity: Activity, f: Activ
     contributions[factor] = contribution;
   });
   const broken = brokenRules(ctx, f, m, rules);
-  const next = nextWeeklySession(f.sessions, at, activity.timeZone);
-  const { reasons, cautions } = buildReasons(ctx, activity, f, m, rules, next);
+  const { upcoming, next } = upcomingSessions(activity, at, ctx.availabilityInput, rules.schedule.minOverlap);
+  const { reasons, cautions } = buildReasons(ctx, activity, f, m, rules, next, upcoming.length);
   return {
     id: activity.id,
     activity,
@@ -90,5 +92,6 @@ export function explainFeatures(ctx: ClientContext, activity: Activity, f: Activ
     cautions,
     distanceKm: Number.isNaN(m.km) ? null : m.km,
     nextSession: next ?? null,
+    upcomingSessions: upcoming,
   };
 }

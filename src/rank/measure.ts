@@ -1,4 +1,5 @@
 import type { ActivityFeatures, MinuteWindow } from '../catalogue/features.js';
+import type { MinuteRange } from '../time/availability.js';
 import { haversineKm } from '../signals/geo.js';
 import type { ClientContext, ResolvedTerm } from './client-context.js';
 
@@ -16,21 +17,25 @@ export interface Measurements {
   avoidHits: number;
   /** Best fraction of one session inside the client's availability; NaN without sessions. */
   bestFraction: number;
+  /** The local calendar day of the query in the activity's zone (days since 1970-01-01). */
+  today: number;
   /** Days since the record was verified; NaN when never verified. */
   ageDays: number;
+  /** Days since the timetable information expired (its `validTo`); NaN or ≤ 0 when it has not. */
+  daysExpired: number;
 }
 
 /** A fresh scratch object. */
 export function createMeasurements(): Measurements {
-  return { km: NaN, conditionMatches: 0, needMatches: 0, interestMatches: 0, avoidHits: 0, bestFraction: NaN, ageDays: NaN };
+  return { km: NaN, conditionMatches: 0, needMatches: 0, interestMatches: 0, avoidHits: 0, bestFraction: NaN, today: 0, ageDays: NaN, daysExpired: NaN };
 }
 
-/** Minutes of `[start, end)` covered by sorted, merged windows. */
-export function overlapWithDay(start: number, end: number, windows: readonly MinuteWindow[]): number {
+/** Minutes of `[start, end)` covered by sorted, merged windows (no allocation: it runs per activity). */
+export function overlapWithDay(start: number, end: number, windows: readonly MinuteRange[]): number {
   let total = 0;
   for (const w of windows) {
-    const lo = w.start > start ? w.start : start;
-    const hi = w.end < end ? w.end : end;
+    const lo = w.startMin > start ? w.startMin : start;
+    const hi = w.endMin < end ? w.endMin : end;
     if (hi > lo) total += hi - lo;
   }
   return total;
@@ -75,6 +80,8 @@ export function measureInto(ctx: ClientContext, f: ActivityFeatures, m: Measurem
   m.interestMatches = countMatches(ctx.interests, f);
   m.avoidHits = countMatches(ctx.avoid, f);
   m.bestFraction = bestSessionFraction(f.sessions, ctx.availability);
-  m.ageDays = ctx.atDay - f.verifiedDay;
+  m.today = ctx.dayIn(f.timeZone);
+  m.ageDays = m.today - f.verifiedDay;
+  m.daysExpired = m.today - f.expiryDay;
   return m;
 }

@@ -5,7 +5,10 @@ import { CONDITIONS, NEEDS } from '../vocabulary/index.js';
 import type { ClientContext } from './client-context.js';
 import type { EligibilityRule } from './eligibility.js';
 import { termMatches, type Measurements } from './measure.js';
-import type { NextSession } from './next-session.js';
+import { canJoin } from '../time/programme.js';
+import { capacityStatus } from '../time/capacity.js';
+import { isoFromDay } from '../time/dates.js';
+import type { SessionTime } from './sessions.js';
 
 /**
  * Reasons a link worker can read out, and cautions to check before referring. Built only for
@@ -58,8 +61,12 @@ function settingText(activity: Activity, f: ActivityFeatures): string | undefine
   return parts.length > 0 ? `${base}, ${parts.join(', ')}` : base;
 }
 
+function sentence(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /** Builds the reasons and cautions for one activity. */
-export function buildReasons(ctx: ClientContext, activity: Activity, f: ActivityFeatures, m: Measurements, rules: MatchingRules, next: NextSession | undefined): ReasonSet {
+export function buildReasons(ctx: ClientContext, activity: Activity, f: ActivityFeatures, m: Measurements, rules: MatchingRules, next: SessionTime | undefined, upcomingCount: number): ReasonSet {
   const reasons: string[] = [];
   const cautions: string[] = [];
 
@@ -86,9 +93,19 @@ export function buildReasons(ctx: ClientContext, activity: Activity, f: Activity
   if (cost !== undefined) reasons.push(cost);
   else cautions.push('Cost not recorded: check before referring');
 
-  if (activity.programme) reasons.push(`${activity.programme.weeks}-week programme`);
-  if (next !== undefined) reasons.push(`Next session ${next.label}`);
+  if (activity.programme) {
+    reasons.push(`${activity.programme.weeks}-week programme`);
+    const join = canJoin(activity.programme, ctx.at, activity.timeZone);
+    if (activity.programme.startDate !== undefined) (join.canJoin && join.nextIntake === undefined ? reasons : cautions).push(sentence(join.reason));
+  }
+  if (next !== undefined) reasons.push(`Next session ${next.label}${next.fitsClient ? '' : ' (outside their availability or on a date away)'}`);
   else if (f.sessions.length === 0) reasons.push('By appointment or arrangement');
+  else if (upcomingCount === 0) cautions.push('No upcoming session found in the next two years: check the timetable');
+  if (activity.capacity !== undefined) {
+    const capacity = capacityStatus(activity.capacity);
+    (capacity.waitWeeks !== undefined && capacity.waitWeeks > 0 ? cautions : reasons).push(sentence(capacity.reason));
+  }
+  if (m.daysExpired >= 1) cautions.push(`Timetable information expired on ${isoFromDay(f.expiryDay)}: re-check with the provider`);
   if (!Number.isNaN(m.bestFraction) && ctx.availability !== undefined && m.bestFraction < 1) {
     cautions.push(`Only ${Math.round(m.bestFraction * 100)}% of the best-fitting session falls inside their availability`);
   }
@@ -127,6 +144,12 @@ export function exclusionText(rule: EligibilityRule, ctx: ClientContext, activit
       return m.bestFraction === 0
         ? 'No session falls inside the client’s availability'
         : `At most ${Math.round(m.bestFraction * 100)}% of any session falls inside the client’s availability (the rule needs ${Math.round(rules.schedule.minOverlap * 100)}%)`;
+    case 'ended':
+      return `The last session was on ${isoFromDay(f.lastSessionDay)}`;
+    case 'programme':
+      return sentence(activity.programme ? canJoin(activity.programme, ctx.at, activity.timeZone).reason : 'Programme closed to newcomers');
+    case 'capacity':
+      return 'Full, with no waiting list';
     case 'cost':
       return `${costText(activity) ?? 'Paid'}: more than the client can pay`;
     case 'language':

@@ -4,6 +4,7 @@ import type { Factor, MatchingRules } from '../schema/rules.js';
 import {
   activationFactor,
   avoidanceFactor,
+  capacityFactor,
   conditionFactor,
   costFactor,
   distanceFactor,
@@ -31,7 +32,8 @@ export function factorValuesInto(ctx: ClientContext, f: ActivityFeatures, m: Mea
   out[5] = avoidanceFactor(m.avoidHits);
   out[6] = costFactor(ctx.budgetCode, f.costCode);
   out[7] = scheduleFactor(m.bestFraction, !Number.isNaN(m.bestFraction), ctx.availability !== undefined);
-  out[8] = freshnessFactor(m.ageDays, rules.freshness.freshDays, rules.freshness.staleDays, rules.freshness.unknown);
+  out[8] = capacityFactor(f.waitWeeks);
+  out[9] = freshnessFactor(m.ageDays, m.daysExpired, rules.freshness.freshDays, rules.freshness.staleDays, rules.freshness.unknown);
   return out;
 }
 

@@ -12,6 +12,9 @@ import {
   TimeZoneSchema,
   WeeklyWindowSchema,
 } from './common.js';
+import { CapacitySchema } from '../time/capacity.js';
+import { ProgrammeSchema } from '../time/programme.js';
+import { ScheduleSchema } from '../time/schedule.js';
 
 /** Exercise intensity, from none (a talk, an advice session) to vigorous. */
 export const INTENSITIES = ['none', 'light', 'moderate', 'vigorous'] as const;
@@ -96,12 +99,20 @@ export const ActivitySchema = z.strictObject({
   category: categoryTerm(),
   tags: z.array(TagSchema, { error: 'expected a list of tags' }).max(100, { error: 'expected at most 100 tags' }).transform((t) => [...new Set(t)]).default([]),
   location: ActivityLocationSchema,
-  /** Weekly sessions in the activity's local time. Empty means by appointment or arrangement. */
+  /**
+   * Weekly sessions in the activity's local time: the simple form. Richer timetables
+   * (fortnightly, "first Saturday", one-off dates, closures, extra sessions) go in `schedules`.
+   * With neither, the activity is by appointment or arrangement.
+   */
   sessions: z.array(WeeklyWindowSchema, { error: 'expected a list of sessions' }).max(200, { error: 'expected at most 200 sessions' }).default([]),
+  /** Open Referral HSDS 3.0 schedules, field for field in camelCase (see `ScheduleSchema`). */
+  schedules: z.array(ScheduleSchema, { error: 'expected a list of schedules' }).max(100, { error: 'expected at most 100 schedules' }).default([]),
   /** IANA zone the session times are in. */
   timeZone: TimeZoneSchema.default('Europe/London'),
-  /** A programme of fixed length (e.g. a 10-week course). */
-  programme: z.strictObject({ weeks: nonNegativeInt('a whole number of weeks', 520).refine((n) => n > 0, { error: 'expected at least 1 week' }) }).optional(),
+  /** A programme of fixed length: a fixed cohort with start and intake dates, or rolling enrolment (see `ProgrammeSchema`). */
+  programme: ProgrammeSchema.optional(),
+  /** Places left and waiting list (after HSDS 3.1 service_capacity). */
+  capacity: CapacitySchema.optional(),
   intensity: z.enum(INTENSITIES, { error: "expected 'none', 'light', 'moderate' or 'vigorous'" }).optional(),
   groupSize: z.enum(GROUP_SIZES, { error: "expected 'one-to-one', 'small', 'medium' or 'large'" }).optional(),
   /** Staff or volunteers give a supported, gentle start (accompany, phone ahead, go at your pace). */

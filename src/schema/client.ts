@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { GENDERS, REFERRAL_ROUTES } from './activity.js';
+import { DateRangeSchema } from '../time/dates.js';
 import { conditionList, IsoDateSchema, LanguageListSchema, LatitudeSchema, LongitudeSchema, needList, text, WeeklyWindowSchema } from './common.js';
 
 /** Patient Activation Measure levels: 1 disengaged and overwhelmed … 4 maintaining behaviours. */
@@ -41,6 +42,8 @@ export const ClientProfileSchema = z
     avoid: z.array(freeText, { error: 'expected a list of things to avoid' }).max(50, { error: 'expected at most 50 things to avoid' }).default([]),
     /** Weekly windows when the client can go. Absent means any time. */
     availability: z.array(WeeklyWindowSchema, { error: 'expected a list of weekly windows' }).max(100, { error: 'expected at most 100 windows' }).optional(),
+    /** Dates or ranges the client is away (holidays, hospital stays): sessions then are not offered as the next one. */
+    datesAway: z.array(DateRangeSchema, { error: 'expected a list of dates or {from, to} ranges' }).max(500, { error: 'expected at most 500 dates away' }).default([]),
     travel: z
       .strictObject({
         maxKm: z.number({ error: 'expected a distance in km' }).finite({ error: 'expected a distance in km' }).min(0, { error: 'expected a distance in km' }).max(500, { error: 'expected a distance of at most 500 km' }),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** The soft factors, in the order they are reported. */
-export const FACTORS = ['distance', 'conditions', 'activation', 'needs', 'interests', 'avoidances', 'cost', 'schedule', 'freshness'] as const;
+export const FACTORS = ['distance', 'conditions', 'activation', 'needs', 'interests', 'avoidances', 'cost', 'schedule', 'capacity', 'freshness'] as const;
 /** A soft factor name. */
 export type Factor = (typeof FACTORS)[number];
 
@@ -39,6 +39,8 @@ export const MatchingRulesSchema = z
         cost: weight(1),
         /** Sessions fall inside the client's availability. */
         schedule: weight(1),
+        /** Places are free now (a recorded waiting time lowers it). */
+        capacity: weight(0.5),
         /** The record was verified recently. */
         freshness: weight(0.5),
       })

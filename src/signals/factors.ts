@@ -218,17 +218,35 @@ export function scheduleFactor(bestFraction: number, hasSessions: boolean, hasAv
 
 /**
  * Freshness of the record: 1 up to `freshDays` since it was verified, falling linearly to 0 at
- * `staleDays`; `unknown` when there is no verification date (`ageDays` is NaN).
- * A date in the future counts as fresh.
+ * `staleDays`; `unknown` when there is no verification date (`ageDays` is NaN). A timetable
+ * whose information has expired (`daysExpired` ≥ 1 days past its `validTo`) counts as at least
+ * `freshDays + daysExpired` old: on the day after expiry it stops being fresh and keeps ageing.
+ * A verification date in the future counts as fresh.
  *
  * @example
  * ```ts
- * freshnessFactor(730, 365, 1095, 0.3); // 0.5
- * freshnessFactor(NaN, 365, 1095, 0.3); // 0.3
+ * freshnessFactor(730, NaN, 365, 1095, 0.3); // 0.5
+ * freshnessFactor(NaN, NaN, 365, 1095, 0.3); // 0.3
+ * freshnessFactor(30, 365, 365, 1095, 0.3);  // 0.5  (verified recently, but the timetable expired a year ago)
  * ```
  */
-export function freshnessFactor(ageDays: number, freshDays: number, staleDays: number, unknown: number): number {
-  if (Number.isNaN(ageDays)) return unknown;
-  if (ageDays <= freshDays) return 1;
-  return clamp01(1 - (ageDays - freshDays) / (staleDays - freshDays));
+export function freshnessFactor(ageDays: number, daysExpired: number, freshDays: number, staleDays: number, unknown: number): number {
+  const age = daysExpired >= 1 ? Math.max(Number.isNaN(ageDays) ? -Infinity : ageDays, freshDays + daysExpired) : ageDays;
+  if (Number.isNaN(age)) return unknown;
+  if (age <= freshDays) return 1;
+  return clamp01(1 - (age - freshDays) / (staleDays - freshDays));
+}
+
+/**
+ * Capacity: how long the usual wait is. `f = 1 / (1 + waitWeeks / 4)`: no wait 1, a four-week
+ * wait 0.5; 1 when not recorded (only a recorded wait lowers it).
+ *
+ * @example
+ * ```ts
+ * capacityFactor(4);   // 0.5
+ * capacityFactor(NaN); // 1
+ * ```
+ */
+export function capacityFactor(waitWeeks: number): number {
+  return Number.isNaN(waitWeeks) ? 1 : 1 / (1 + waitWeeks / 4);
 }

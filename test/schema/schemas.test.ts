@@ -97,7 +97,7 @@ describe('MatchingRulesSchema and DEFAULT_RULES', () => {
     ['a negative weight', { weights: { distance: -1 } }, 'weights.distance: expected a finite weight >= 0'],
     ['an infinite weight', { weights: { distance: Infinity } }, 'weights.distance: expected a finite weight >= 0'],
     ['a NaN weight', { weights: { distance: NaN } }, 'weights.distance: expected a finite weight >= 0'],
-    ['all weights zero', { weights: { distance: 0, conditions: 0, activation: 0, needs: 0, interests: 0, avoidances: 0, cost: 0, schedule: 0, freshness: 0 } }, 'weights: expected at least one weight above 0'],
+    ['all weights zero', { weights: { distance: 0, conditions: 0, activation: 0, needs: 0, interests: 0, avoidances: 0, cost: 0, schedule: 0, capacity: 0, freshness: 0 } }, 'weights: expected at least one weight above 0'],
     ['a misspelt weight', { weights: { distanse: 1 } }, 'weights: Unrecognized key: "distanse"'],
     ['staleDays not after freshDays', { freshness: { freshDays: 400, staleDays: 300 } }, 'freshness.staleDays: expected staleDays greater than freshDays'],
   ])('rejects %s', (_label, input, expected) => {

@@ -4,6 +4,7 @@ import {
   activationFactor,
   activityDemand,
   avoidanceFactor,
+  capacityFactor,
   conditionFactor,
   costFactor,
   distanceFactor,
@@ -156,7 +157,28 @@ describe('freshnessFactor', () => {
     [-10, 1],
     [Number.NaN, 0.3],
   ])('%s days since verification gives %s', (age, expected) => {
-    expect(freshnessFactor(age, 365, 1095, 0.3)).toBeCloseTo(expected, 12);
+    expect(freshnessFactor(age, Number.NaN, 365, 1095, 0.3)).toBeCloseTo(expected, 12);
+  });
+
+  it.each([
+    ['verified recently, timetable expired a year ago', 30, 365, 0.5],
+    ['never verified, expired yesterday', Number.NaN, 1, 1 - 1 / 730],
+    ['expires today: not yet expired', 30, 0, 1],
+    ['expired long ago', 30, 5000, 0],
+    ['old verification dominates a recent expiry', 900, 10, 1 - (900 - 365) / 730],
+  ])('%s', (_label, age, daysExpired, expected) => {
+    expect(freshnessFactor(age, daysExpired, 365, 1095, 0.3)).toBeCloseTo(expected, 12);
+  });
+});
+
+describe('capacityFactor', () => {
+  it.each([
+    [0, 1],
+    [4, 0.5],
+    [12, 0.25],
+    [Number.NaN, 1],
+  ])('a usual wait of %s weeks gives %s', (weeks, expected) => {
+    expect(capacityFactor(weeks)).toBeCloseTo(expected, 12);
   });
 });
 
@@ -171,7 +193,8 @@ describe('every factor', () => {
           needsFactor(Math.min(a, b), b, (a % 3) as 0 | 1 | 2, a % 2 === 0, b % 2 === 0),
           interestFactor(Math.min(a, b), b),
           scheduleFactor(u, a % 2 === 0, b % 2 === 0),
-          freshnessFactor(x, 365, 1095, u),
+          freshnessFactor(x, y, 365, 1095, u),
+          capacityFactor(y),
           costFactor(a % 3, b % 6),
         ];
         for (const v of values) {

@@ -1,0 +1,70 @@
+import { tz } from '@date-fns/tz';
+import { format } from 'date-fns';
+import type { Activity } from '../schema/activity.js';
+import type { WeeklyWindow } from '../schema/common.js';
+import { sessionFit } from '../time/availability.js';
+import type { Availability } from '../time/availability.js';
+import { nextOccurrences } from '../time/occurrences.js';
+
+import type { Schedule } from '../time/schedule.js';
+
+/** A dated session, with its zone, a short label and whether the client can go. */
+export interface SessionTime {
+  readonly start: Date;
+  readonly end: Date;
+  /** IANA zone of the activity's wall-clock times. */
+  readonly timeZone: string;
+  /** Local day and time: "Wed 13:30" within the coming week, else "Sat 5 Dec 10:00". */
+  readonly label: string;
+  /** Inside the client's availability (at least the rules' minimum overlap) and not on a date away. */
+  readonly fitsClient: boolean;
+}
+
+/** How many upcoming sessions each result carries. */
+export const UPCOMING_SESSIONS = 3;
+/** How far ahead to look for a session the client can attend. */
+const SEARCH_OCCURRENCES = 12;
+const WEEK_MS = 6.5 * 86_400_000;
+
+/** A simple weekly session as the equivalent validated HSDS schedule. */
+export function weeklySchedule(session: WeeklyWindow): Schedule {
+  return {
+    freq: 'WEEKLY',
+    interval: 1,
+    byday: [{ day: session.day }],
+    bymonthday: [],
+    wkst: 'mon',
+    opensAt: session.start,
+    closesAt: session.end,
+    closures: [],
+    extraSessions: [],
+  };
+}
+
+/** Every timetable of an activity as schedules: its weekly sessions, then its HSDS schedules. */
+export function schedulesOf(activity: Activity): Schedule[] {
+  return [...activity.sessions.map(weeklySchedule), ...activity.schedules];
+}
+
+function label(start: Date, at: Date, timeZone: string): string {
+  const pattern = start.getTime() - at.getTime() < WEEK_MS ? 'EEE HH:mm' : 'EEE d MMM HH:mm';
+  return format(start, pattern, { in: tz(timeZone) });
+}
+
+/**
+ * The next sessions of an activity after `at` (in its zone, correct across clock changes), each
+ * marked with whether the client can attend it, and the first one they can attend.
+ */
+export function upcomingSessions(activity: Activity, at: Date, availability: Availability | undefined, minOverlap: number): { upcoming: SessionTime[]; next: SessionTime | undefined } {
+  const occurrences = nextOccurrences(schedulesOf(activity), { at, timeZone: activity.timeZone, limit: SEARCH_OCCURRENCES });
+  const times = occurrences.map((o): SessionTime => {
+    let fits = true;
+    if (availability !== undefined) {
+      const fit = sessionFit(o, availability, activity.timeZone);
+      fits = !fit.away && fit.fraction > 0 && fit.fraction >= minOverlap;
+    }
+    return { start: o.start, end: o.end, timeZone: o.timeZone, label: label(o.start, at, o.timeZone), fitsClient: fits };
+  });
+  return { upcoming: times.slice(0, UPCOMING_SESSIONS), next: times.find((t) => t.fitsClient) ?? times[0] };
+}
+
