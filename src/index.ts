@@ -1,6 +1,6 @@
 // The public surface of activity-match: named re-exports only.
 export { createMatcher } from './matcher.js';
-export type { Matcher, MatcherOptions } from './matcher.js';
+export type { Matcher, MatcherOptions, MatcherStats } from './matcher.js';
 export { parseCatalogue } from './catalogue/load.js';
 export type { ParseCatalogueOptions, ParsedCatalogue, RejectedRecord } from './catalogue/load.js';
 export { ActivityMatchError, ERROR_CODES } from './errors.js';

@@ -1,5 +1,5 @@
-import { activityFeatures } from './catalogue/features.js';
-import type { ActivityFeatures } from './catalogue/features.js';
+import { compileCatalogue } from './catalogue/compile.js';
+import type { CompiledCatalogue } from './catalogue/compile.js';
 import { parseCatalogue } from './catalogue/load.js';
 import type { RejectedRecord } from './catalogue/load.js';
 import { ActivityMatchError } from './errors.js';
@@ -7,16 +7,13 @@ import type { Activity } from './schema/activity.js';
 import { ClientProfileSchema } from './schema/client.js';
 import { ExplainOptionsSchema, RecommendOptionsSchema } from './schema/options.js';
 import type { ExplainOptions, RecommendOptions } from './schema/options.js';
-import { DEFAULT_RULES, FACTORS, MatchingRulesSchema } from './schema/rules.js';
+import { DEFAULT_RULES, MatchingRulesSchema } from './schema/rules.js';
 import type { MatchingRules, MatchingRulesInput } from './schema/rules.js';
 import { clientContext } from './rank/client-context.js';
-import { byScoreThenId, diversify } from './rank/diversify.js';
-import type { Candidate } from './rank/diversify.js';
-import { isEligible } from './rank/eligibility.js';
-import { explainFeatures } from './rank/explain.js';
+import { diversify } from './rank/diversify.js';
+import { explainPosition } from './rank/explain.js';
 import type { Explanation, Recommendation } from './rank/explain.js';
-import { createMeasurements, measureInto } from './rank/measure.js';
-import { factorValuesInto, weightedScore, weightVector } from './rank/score.js';
+import { topPositions } from './rank/search.js';
 import { parseOrThrow } from './validate.js';
 
 /** Options of {@link createMatcher}. */
@@ -27,6 +24,14 @@ export interface MatcherOptions {
   readonly rules?: MatchingRulesInput;
 }
 
+/** Size of the compiled index, for capacity planning and the benchmarks. */
+export interface MatcherStats {
+  readonly activities: number;
+  readonly blocks: number;
+  /** Bytes of the columnar index beyond the activity objects. */
+  readonly indexBytes: number;
+}
+
 /** A compiled catalogue, ready to answer queries. Pure and synchronous; safe to share. */
 export interface Matcher {
   /** The validated activities, in input order. */
@@ -35,6 +40,7 @@ export interface Matcher {
   readonly rejected: readonly RejectedRecord[];
   /** The rules used when a call gives none. */
   readonly rules: MatchingRules;
+  readonly stats: MatcherStats;
   /** The validated activity with this id, if any. */
   get(id: string): Activity | undefined;
   /**
@@ -42,6 +48,12 @@ export interface Matcher {
    * @throws {ActivityMatchError} `INVALID_CLIENT` or `INVALID_OPTIONS`.
    */
   recommend(client: unknown, options: RecommendOptions): Recommendation[];
+  /**
+   * Shortlists for a whole caseload, in input order: the same as calling `recommend` for each
+   * client, with the options validated once. A bad profile throws `INVALID_CLIENT` with its
+   * index in the path (`clients[12].age`).
+   */
+  recommendMany(clients: readonly unknown[], options: RecommendOptions): Recommendation[][];
   /**
    * The full breakdown of one activity for a client, including every rule that excludes it.
    * @throws {ActivityMatchError} `INVALID_CLIENT`, `INVALID_OPTIONS` or `UNKNOWN_ACTIVITY`.
@@ -67,52 +79,43 @@ export interface Matcher {
 export function createMatcher(activities: unknown, options: MatcherOptions = {}): Matcher {
   const defaults = options.rules === undefined ? DEFAULT_RULES : parseOrThrow(MatchingRulesSchema, options.rules, 'INVALID_RULES', 'rules');
   const parsed = parseCatalogue(activities, { lenient: options.lenient ?? false });
-  const features: ActivityFeatures[] = parsed.activities.map((a, i) => activityFeatures(a, i));
-  const byId = new Map<string, number>(parsed.activities.map((a, i) => [a.id, i]));
+  const cat: CompiledCatalogue = compileCatalogue(parsed.activities);
 
-  function prepare(client: unknown, rulesInput: MatchingRules | undefined, at: Date) {
-    const profile = parseOrThrow(ClientProfileSchema, client, 'INVALID_CLIENT', 'client');
-    const rules = rulesInput ?? defaults;
-    return { ctx: clientContext(profile, at, rules), rules };
+  function shortlist(client: unknown, path: string, at: Date, limit: number, rules: MatchingRules): Recommendation[] {
+    const profile = parseOrThrow(ClientProfileSchema, client, 'INVALID_CLIENT', path);
+    const ctx = clientContext(profile, at, rules, cat.columns);
+    const pool = rules.diversity.enabled ? limit * rules.diversity.poolFactor : limit;
+    const top = topPositions(cat, ctx, rules, pool);
+    const chosen = diversify(cat.columns, top, limit, rules.diversity.enabled ? rules.diversity.penalty : 0);
+    return chosen.map((candidate, i) => ({ rank: i + 1, ...explainPosition(ctx, cat, candidate.position, rules) }));
   }
 
   return {
     activities: parsed.activities,
     rejected: parsed.rejected,
     rules: defaults,
+    stats: { activities: cat.columns.n, blocks: cat.grid.blockStart.length - 1, indexBytes: cat.indexBytes },
     get: (id) => {
-      const i = byId.get(id);
-      return i === undefined ? undefined : parsed.activities[i];
+      const p = typeof id === 'string' ? cat.positionOf(id) : -1;
+      return p < 0 ? undefined : parsed.activities[cat.columns.activityIndex[p] as number];
     },
     recommend(client, callOptions) {
       const opts = parseOrThrow(RecommendOptionsSchema, callOptions, 'INVALID_OPTIONS', 'options');
-      const { ctx, rules } = prepare(client, opts.rules, opts.at);
-      const { weights, total } = weightVector(rules);
-      const m = createMeasurements();
-      const values = new Float64Array(FACTORS.length);
-      const pool = rules.diversity.enabled ? opts.limit * rules.diversity.poolFactor : opts.limit;
-      const candidates: Candidate[] = [];
-      for (const f of features) {
-        measureInto(ctx, f, m);
-        if (!isEligible(ctx, f, m, rules)) continue;
-        const score = weightedScore(factorValuesInto(ctx, f, m, rules, values), weights, total);
-        candidates.push({ features: f, score });
-      }
-      candidates.sort(byScoreThenId);
-      const top = candidates.slice(0, pool);
-      const chosen = rules.diversity.enabled ? diversify(top, opts.limit, rules.diversity.penalty) : top.slice(0, opts.limit);
-      return chosen.map((c, i) => {
-        const activity = parsed.activities[c.features.index] as Activity;
-        return { rank: i + 1, ...explainFeatures(ctx, activity, c.features, rules, opts.at) };
-      });
+      return shortlist(client, 'client', opts.at, opts.limit, opts.rules ?? defaults);
+    },
+    recommendMany(clients, callOptions) {
+      if (!Array.isArray(clients)) throw new ActivityMatchError('INVALID_CLIENT', [{ path: 'clients', message: 'expected an array of client profiles' }]);
+      const opts = parseOrThrow(RecommendOptionsSchema, callOptions, 'INVALID_OPTIONS', 'options');
+      return clients.map((client: unknown, i) => shortlist(client, `clients[${i}]`, opts.at, opts.limit, opts.rules ?? defaults));
     },
     explain(client, activityId, callOptions) {
       const opts = parseOrThrow(ExplainOptionsSchema, callOptions, 'INVALID_OPTIONS', 'options');
       if (typeof activityId !== 'string') throw new ActivityMatchError('INVALID_OPTIONS', [{ path: 'activityId', message: 'expected an activity id (string)' }]);
-      const index = byId.get(activityId);
-      if (index === undefined) throw new ActivityMatchError('UNKNOWN_ACTIVITY', [{ path: 'activityId', message: 'expected the id of an activity in the catalogue' }]);
-      const { ctx, rules } = prepare(client, opts.rules, opts.at);
-      return explainFeatures(ctx, parsed.activities[index] as Activity, features[index] as ActivityFeatures, rules, opts.at);
+      const p = cat.positionOf(activityId);
+      if (p < 0) throw new ActivityMatchError('UNKNOWN_ACTIVITY', [{ path: 'activityId', message: 'expected the id of an activity in the catalogue' }]);
+      const rules = opts.rules ?? defaults;
+      const profile = parseOrThrow(ClientProfileSchema, client, 'INVALID_CLIENT', 'client');
+      return explainPosition(clientContext(profile, opts.at, rules, cat.columns), cat, p, rules);
     },
   };
 }

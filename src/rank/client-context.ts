@@ -1,13 +1,15 @@
+import type { Columns } from '../catalogue/columns.js';
+import { CATEGORY_IDS, CONDITION_IDS, maskOf, NEED_IDS } from '../catalogue/columns.js';
+import { GENDERS } from '../schema/activity.js';
 import type { ClientProfile } from '../schema/client.js';
 import type { MatchingRules } from '../schema/rules.js';
-import type { LonelinessLevel } from '../signals/factors.js';
 import { BUDGET_CODES } from '../signals/factors.js';
+import type { LonelinessLevel } from '../signals/factors.js';
 import { windowsByDay } from '../time/availability.js';
 import type { Availability, MinuteRange } from '../time/availability.js';
 import { dayRanges } from '../time/dates.js';
 import { localDay } from '../time/zoned.js';
 import { foldText, slugify, vocabularies } from '../vocabulary/index.js';
-import type { Condition, Need } from '../vocabulary/index.js';
 
 /** A client's free-text interest or avoidance resolved onto the vocabularies. */
 export interface ResolvedTerm {
@@ -20,37 +22,53 @@ export interface ResolvedTerm {
 }
 
 /**
- * Everything the rules read about a client for one query, worked out once per query:
- * age at the query time, travel limit, resolved interests and availability in minutes.
+ * Everything the rules read about a client for one query against one compiled catalogue,
+ * worked out once: masks over the vocabularies, interest bits per tag id, the languages each
+ * language set shares with the client, the local day in each zone.
  */
 export interface ClientContext {
   readonly activation: number;
   readonly age: number;
-  readonly gender: string | undefined;
+  /** Bit of the client's gender in `GENDERS` order, 0 when not recorded. */
+  readonly genderBit: number;
   readonly home: { readonly lat: number; readonly lon: number } | undefined;
   readonly limitKm: number;
   readonly housebound: boolean;
-  readonly conditions: ReadonlySet<Condition>;
+  /** The client's conditions and needs (ids), and gender, for the wording of reasons. */
+  readonly conditions: readonly string[];
+  readonly needs: readonly string[];
+  readonly gender: string | undefined;
+  readonly conditionMask: number;
+  readonly conditionCount: number;
   /** Needs other than loneliness (loneliness is scored through `loneliness`). */
-  readonly needs: ReadonlySet<Need>;
+  readonly needMask: number;
+  readonly needCount: number;
   readonly loneliness: LonelinessLevel;
   readonly interests: readonly ResolvedTerm[];
   readonly avoid: readonly ResolvedTerm[];
+  /** Per tag id: bit i set when interest i names the tag. */
+  readonly interestBitsByTag: Uint32Array;
+  /** Per category index: bit i set when interest i names the category. */
+  readonly interestBitsByCategory: Uint32Array;
+  readonly avoidBitsByTag: Uint32Array;
+  readonly avoidBitsByCategory: Uint32Array;
+  /** Per language set of the catalogue: 1 when it shares a language with the client. */
+  readonly languageOk: Uint8Array;
   /** Merged availability windows per day (index 0 = Monday); undefined means any time. */
   readonly availability: readonly (readonly MinuteRange[])[] | undefined;
-  /** The availability as given, with the dates away, for dated questions (`sessionFit`). */
+  /** The availability as given, for dated questions (`sessionFit`). */
   readonly availabilityInput: Availability | undefined;
+  /** Dates away as inclusive day ranges (days since 1970-01-01). */
+  readonly datesAway: ReadonlyArray<readonly [number, number]>;
   readonly budgetCode: number;
   readonly wheelchair: boolean;
   readonly stepFree: boolean;
-  readonly languages: ReadonlySet<string>;
   readonly referredBy: string | undefined;
-  /** Dates away as day ranges (days since 1970-01-01, inclusive). */
-  readonly datesAway: ReadonlyArray<readonly [number, number]>;
-  /** The query time. */
   readonly at: Date;
-  /** The local calendar day of `at` in a zone (days since 1970-01-01), memoised per zone. */
-  dayIn(timeZone: string): number;
+  /** The local calendar day of `at` in each zone of the catalogue (days since 1970-01-01). */
+  readonly todayByZone: Float64Array;
+  /** The earliest of those days (the bound uses it: the smallest "today" gives the freshest ages). */
+  readonly earliestToday: number;
 }
 
 /** Age in whole years on the UTC date of `at`. */
@@ -115,34 +133,64 @@ function lonelinessLevel(profile: ClientProfile): LonelinessLevel {
   return lonely ? 1 : 0;
 }
 
-/** Builds the per-query context of a validated profile. */
-export function clientContext(profile: ClientProfile, at: Date, rules: MatchingRules): ClientContext {
-  const days = new Map<string, number>();
+/** Bits per tag id and per category for a list of resolved terms (term i sets bit i). */
+function termBits(terms: readonly ResolvedTerm[], columns: Columns): { byTag: Uint32Array; byCategory: Uint32Array } {
+  const byTag = new Uint32Array(columns.tagNames.length);
+  const byCategory = new Uint32Array(CATEGORY_IDS.length);
+  terms.forEach((term, i) => {
+    const bit = (1 << i) >>> 0;
+    for (const tag of term.tags) {
+      const id = columns.tagIndex.get(tag);
+      if (id !== undefined) byTag[id] = ((byTag[id] as number) | bit) >>> 0;
+    }
+    if (term.category !== undefined) {
+      const c = CATEGORY_IDS.indexOf(term.category);
+      byCategory[c] = ((byCategory[c] as number) | bit) >>> 0;
+    }
+  });
+  return { byTag, byCategory };
+}
+
+/** Builds the per-query context of a validated profile against a compiled catalogue. */
+export function clientContext(profile: ClientProfile, at: Date, rules: MatchingRules, columns: Columns): ClientContext {
+  const needs = profile.needs.filter((n) => n !== 'loneliness');
+  const interests = profile.interests.map(resolveTerm);
+  const avoid = profile.avoid.map(resolveTerm);
+  const interestBits = termBits(interests, columns);
+  const avoidBits = termBits(avoid, columns);
+  const languages = new Set(profile.languages);
+  const todayByZone = Float64Array.from(columns.zones, (zone) => localDay(at, zone));
   return {
     activation: profile.activation,
     age: ageAt(profile, at),
-    gender: profile.gender,
+    genderBit: profile.gender === undefined ? 0 : 1 << GENDERS.indexOf(profile.gender),
     home: profile.home ? { lat: profile.home.lat, lon: profile.home.lon } : undefined,
     limitKm: profile.housebound ? 0 : (profile.travel?.maxKm ?? rules.distance.defaultMaxKm),
     housebound: profile.housebound,
-    conditions: new Set(profile.conditions),
-    needs: new Set(profile.needs.filter((n) => n !== 'loneliness')),
+    conditions: profile.conditions,
+    needs,
+    gender: profile.gender,
+    conditionMask: maskOf(profile.conditions, CONDITION_IDS),
+    conditionCount: profile.conditions.length,
+    needMask: maskOf(needs, NEED_IDS),
+    needCount: needs.length,
     loneliness: lonelinessLevel(profile),
-    interests: profile.interests.map(resolveTerm),
-    avoid: profile.avoid.map(resolveTerm),
+    interests,
+    avoid,
+    interestBitsByTag: interestBits.byTag,
+    interestBitsByCategory: interestBits.byCategory,
+    avoidBitsByTag: avoidBits.byTag,
+    avoidBitsByCategory: avoidBits.byCategory,
+    languageOk: Uint8Array.from(columns.languageSets, (set) => (set.some((l) => languages.has(l)) ? 1 : 0)),
     availability: profile.availability ? windowsByDay(profile.availability) : undefined,
-    availabilityInput: profile.availability ? { windows: profile.availability, datesAway: profile.datesAway } : undefined,
+    availabilityInput: profile.availability ? { windows: profile.availability, datesAway: [] } : undefined,
+    datesAway: dayRanges(profile.datesAway),
     budgetCode: BUDGET_CODES.indexOf(profile.budget),
     wheelchair: profile.accessibility.wheelchair,
     stepFree: profile.accessibility.stepFree || profile.accessibility.wheelchair,
-    languages: new Set(profile.languages),
     referredBy: profile.referredBy,
-    datesAway: dayRanges(profile.datesAway),
     at,
-    dayIn(timeZone) {
-      let day = days.get(timeZone);
-      if (day === undefined) days.set(timeZone, (day = localDay(at, timeZone)));
-      return day;
-    },
+    todayByZone,
+    earliestToday: todayByZone.length === 0 ? 0 : Math.min(...todayByZone),
   };
 }

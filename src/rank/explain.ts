@@ -1,15 +1,15 @@
-import type { ActivityFeatures } from '../catalogue/features.js';
+import type { CompiledCatalogue } from '../catalogue/compile.js';
 import type { Activity } from '../schema/activity.js';
 import { FACTORS } from '../schema/rules.js';
 import type { Factor, MatchingRules } from '../schema/rules.js';
 import type { ClientContext } from './client-context.js';
 import { brokenRules } from './eligibility.js';
 import type { EligibilityRule } from './eligibility.js';
-import { createMeasurements, measureInto } from './measure.js';
+import { createMeasurements, measureAll } from './measure.js';
 import { upcomingSessions } from './sessions.js';
 import type { SessionTime } from './sessions.js';
 import { buildReasons, exclusionText } from './reasons.js';
-import { factorValuesInto, weightVector } from './score.js';
+import { factorValuesInto, weightedScore, weightVector } from './score.js';
 
 /** One factor's part in a score. */
 export interface FactorScore {
@@ -59,33 +59,35 @@ export interface Recommendation extends Explanation {
 }
 
 /**
- * Explains one activity for one client: every factor, every broken rule, the reasons and the
- * next session. The scoring pass and this use the same measurement, rule and factor functions.
+ * Explains the activity at position `p` for one client: every factor, every broken rule, the
+ * reasons and the upcoming sessions. Uses the same measurement, rule and factor functions as
+ * the scoring pass, on the same columns, so the two always agree.
  */
-export function explainFeatures(ctx: ClientContext, activity: Activity, f: ActivityFeatures, rules: MatchingRules, at: Date): Explanation {
-  const m = measureInto(ctx, f, createMeasurements());
-  const values = factorValuesInto(ctx, f, m, rules, new Float64Array(FACTORS.length));
+export function explainPosition(ctx: ClientContext, cat: CompiledCatalogue, p: number, rules: MatchingRules): Explanation {
+  const c = cat.columns;
+  const activity = cat.activities[c.activityIndex[p] as number] as Activity;
+  const m = measureAll(ctx, c, p, createMeasurements());
+  const values = factorValuesInto(ctx, c, p, m, rules, new Float64Array(FACTORS.length));
   const { weights, total } = weightVector(rules);
   const factors: FactorScore[] = [];
   const contributions = {} as Record<Factor, number>;
-  let score = 0;
   FACTORS.forEach((factor, i) => {
-    const value = values[i] ?? 0;
-    const weight = weights[i] ?? 0;
+    const value = values[i] as number;
+    const weight = weights[i] as number;
+    // The same expression, in the same order, as weightedScore: the contributions add up to the score.
     const contribution = (weight * value) / total;
-    score += contribution;
     factors.push({ factor, value, weight, contribution });
     contributions[factor] = contribution;
   });
-  const broken = brokenRules(ctx, f, m, rules);
-  const { upcoming, next } = upcomingSessions(activity, at, ctx.availabilityInput, rules.schedule.minOverlap);
-  const { reasons, cautions } = buildReasons(ctx, activity, f, m, rules, next, upcoming.length);
+  const broken = brokenRules(ctx, c, p, m, rules);
+  const { upcoming, next } = upcomingSessions(activity, ctx.at, ctx.availabilityInput, ctx.datesAway, rules.schedule.minOverlap);
+  const { reasons, cautions } = buildReasons(ctx, activity, c, p, m, rules, next, upcoming.length);
   return {
     id: activity.id,
     activity,
     eligible: broken.length === 0,
-    exclusions: broken.map((rule) => ({ rule, reason: exclusionText(rule, ctx, activity, f, m, rules) })),
-    score,
+    exclusions: broken.map((rule) => ({ rule, reason: exclusionText(rule, ctx, activity, m, rules) })),
+    score: weightedScore(values, weights, total),
     factors,
     contributions,
     reasons,

@@ -1,24 +1,29 @@
-import type { ActivityFeatures, MinuteWindow } from '../catalogue/features.js';
-import type { MinuteRange } from '../time/availability.js';
+import type { Columns } from '../catalogue/columns.js';
+import { KIND, popcount } from '../catalogue/columns.js';
 import { haversineKm } from '../signals/geo.js';
-import type { ClientContext, ResolvedTerm } from './client-context.js';
+import type { MinuteRange } from '../time/availability.js';
+import type { ClientContext } from './client-context.js';
 
 /**
- * The raw measurements of one client against one activity, from which both the eligibility
- * rules and the factors are computed. Kept in a reusable scratch object so the scoring pass
- * allocates nothing per activity.
+ * The raw measurements of one client against the activity at one position, from which both the
+ * eligibility rules and the factors are computed. Kept in a reusable scratch object so the
+ * scoring pass allocates nothing per activity. Filled in two stages: what the rules need, and
+ * (only for eligible activities) what the factors need.
  */
 export interface Measurements {
-  /** km to the venue; 0 for home-based and online; NaN when the client has no home location. */
+  /** km the client travels: to the venue; 0 for home-based and online; NaN without a home location. */
   km: number;
-  conditionMatches: number;
-  needMatches: number;
-  interestMatches: number;
-  avoidHits: number;
+  /** km from the client to the centre of a home or online service's area; NaN when not area-limited or unknown. */
+  toAreaKm: number;
   /** Best fraction of one session inside the client's availability; NaN without sessions. */
   bestFraction: number;
   /** The local calendar day of the query in the activity's zone (days since 1970-01-01). */
   today: number;
+  conditionMatches: number;
+  designedCount: number;
+  needMatches: number;
+  interestMatches: number;
+  avoidHits: number;
   /** Days since the record was verified; NaN when never verified. */
   ageDays: number;
   /** Days since the timetable information expired (its `validTo`); NaN or ≤ 0 when it has not. */
@@ -27,7 +32,7 @@ export interface Measurements {
 
 /** A fresh scratch object. */
 export function createMeasurements(): Measurements {
-  return { km: NaN, conditionMatches: 0, needMatches: 0, interestMatches: 0, avoidHits: 0, bestFraction: NaN, today: 0, ageDays: NaN, daysExpired: NaN };
+  return { km: NaN, toAreaKm: NaN, bestFraction: NaN, today: 0, conditionMatches: 0, designedCount: 0, needMatches: 0, interestMatches: 0, avoidHits: 0, ageDays: NaN, daysExpired: NaN };
 }
 
 /** Minutes of `[start, end)` covered by sorted, merged windows (no allocation: it runs per activity). */
@@ -41,47 +46,62 @@ export function overlapWithDay(start: number, end: number, windows: readonly Min
   return total;
 }
 
-/** Best fraction of a session inside the availability; NaN when there are no sessions, 1 with no availability. */
-export function bestSessionFraction(sessions: readonly MinuteWindow[], availability: ClientContext['availability']): number {
-  if (sessions.length === 0) return NaN;
+/** Best fraction of one of the activity's weekly windows inside the availability; NaN without windows, 1 with no availability. */
+export function bestSessionFraction(c: Columns, p: number, availability: ClientContext['availability']): number {
+  const from = c.windowStart[p] as number;
+  const to = c.windowStart[p + 1] as number;
+  if (from === to) return NaN;
   if (availability === undefined) return 1;
   let best = 0;
-  for (const s of sessions) {
-    const fraction = overlapWithDay(s.start, s.end, availability[s.day] ?? []) / (s.end - s.start);
+  for (let k = from; k < to; k++) {
+    // Unpack day (3 bits) | start (11 bits) | end (11 bits); see packWindow.
+    const packed = c.windows[k] as number;
+    const start = (packed >>> 11) & 0x7ff;
+    const end = packed & 0x7ff;
+    const fraction = overlapWithDay(start, end, availability[packed >>> 22] ?? []) / (end - start);
     if (fraction > best) best = fraction;
   }
   return best;
 }
 
-/** Whether a resolved client term names this activity (by tag or by category). */
-export function termMatches(term: ResolvedTerm, f: ActivityFeatures): boolean {
-  if (term.category === f.category) return true;
-  for (const tag of term.tags) if (f.tags.has(tag)) return true;
-  return false;
-}
-
-function countMatches(terms: readonly ResolvedTerm[], f: ActivityFeatures): number {
-  let n = 0;
-  for (const t of terms) if (termMatches(t, f)) n++;
-  return n;
-}
-
-function countShared<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): number {
-  let n = 0;
-  for (const x of a) if (b.has(x)) n++;
-  return n;
-}
-
-/** Fills `m` with the measurements of `ctx` against `f`. */
-export function measureInto(ctx: ClientContext, f: ActivityFeatures, m: Measurements): Measurements {
-  m.km = f.locationKind !== 0 ? 0 : ctx.home === undefined ? NaN : haversineKm(ctx.home.lat, ctx.home.lon, f.lat, f.lon);
-  m.conditionMatches = countShared(ctx.conditions, f.designedFor);
-  m.needMatches = countShared(ctx.needs, f.needs);
-  m.interestMatches = countMatches(ctx.interests, f);
-  m.avoidHits = countMatches(ctx.avoid, f);
-  m.bestFraction = bestSessionFraction(f.sessions, ctx.availability);
-  m.today = ctx.dayIn(f.timeZone);
-  m.ageDays = m.today - f.verifiedDay;
-  m.daysExpired = m.today - f.expiryDay;
+/** Stage 1: what the eligibility rules read (distances, session fit, the local day). */
+export function measureForRules(ctx: ClientContext, c: Columns, p: number, m: Measurements): Measurements {
+  const kind = c.kind[p] as number;
+  const home = ctx.home;
+  const lat = c.lat[p] as number;
+  if (kind === KIND.venue) {
+    m.km = home === undefined ? NaN : haversineKm(home.lat, home.lon, lat, c.lon[p] as number);
+    m.toAreaKm = NaN;
+  } else {
+    m.km = 0;
+    m.toAreaKm = home === undefined || Number.isNaN(lat) ? NaN : haversineKm(home.lat, home.lon, lat, c.lon[p] as number);
+  }
+  m.bestFraction = bestSessionFraction(c, p, ctx.availability);
+  m.today = ctx.todayByZone[c.zone[p] as number] as number;
   return m;
+}
+
+/** Bits of the terms (interests or avoidances) that the activity at `p` matches by category or tag. */
+export function termBitsAt(byTag: Uint32Array, byCategory: Uint32Array, c: Columns, p: number): number {
+  let bits = byCategory[c.category[p] as number] as number;
+  for (let t = c.tagStart[p] as number, end = c.tagStart[p + 1] as number; t < end; t++) bits |= byTag[c.tagIds[t] as number] as number;
+  return bits >>> 0;
+}
+
+/** Stage 2: what the factors read (matches, ages). Call after {@link measureForRules}. */
+export function measureForScore(ctx: ClientContext, c: Columns, p: number, m: Measurements): Measurements {
+  const designed = c.designedFor[p] as number;
+  m.conditionMatches = popcount(designed & ctx.conditionMask);
+  m.designedCount = popcount(designed);
+  m.needMatches = popcount((c.needs[p] as number) & ctx.needMask);
+  m.interestMatches = popcount(termBitsAt(ctx.interestBitsByTag, ctx.interestBitsByCategory, c, p));
+  m.avoidHits = popcount(termBitsAt(ctx.avoidBitsByTag, ctx.avoidBitsByCategory, c, p));
+  m.ageDays = m.today - (c.verifiedDay[p] as number);
+  m.daysExpired = m.today - (c.expiryDay[p] as number);
+  return m;
+}
+
+/** Both stages. */
+export function measureAll(ctx: ClientContext, c: Columns, p: number, m: Measurements): Measurements {
+  return measureForScore(ctx, c, p, measureForRules(ctx, c, p, m));
 }

@@ -1,4 +1,5 @@
-import type { ActivityFeatures } from '../catalogue/features.js';
+import type { Columns } from '../catalogue/columns.js';
+import { demandAt, FLAG } from '../catalogue/columns.js';
 import { FACTORS } from '../schema/rules.js';
 import type { Factor, MatchingRules } from '../schema/rules.js';
 import {
@@ -21,18 +22,19 @@ export const FACTOR_INDEX: Readonly<Record<Factor, number>> = Object.fromEntries
 
 /**
  * Writes the value of every factor, in {@link FACTORS} order, into `out`. This is the one
- * place the factor functions are combined with a client and an activity.
+ * place the factor functions meet a client and an activity.
  */
-export function factorValuesInto(ctx: ClientContext, f: ActivityFeatures, m: Measurements, rules: MatchingRules, out: Float64Array): Float64Array {
+export function factorValuesInto(ctx: ClientContext, c: Columns, p: number, m: Measurements, rules: MatchingRules, out: Float64Array): Float64Array {
+  const flags = c.flags[p] as number;
   out[0] = Number.isNaN(m.km) ? rules.distance.unknown : distanceFactor(m.km, ctx.limitKm);
-  out[1] = conditionFactor(m.conditionMatches, ctx.conditions.size, f.designedFor.size);
-  out[2] = activationFactor(ctx.activation, f.demand);
-  out[3] = needsFactor(m.needMatches, ctx.needs.size, ctx.loneliness, f.social, f.befriending);
+  out[1] = conditionFactor(m.conditionMatches, ctx.conditionCount, m.designedCount);
+  out[2] = activationFactor(ctx.activation, demandAt(c, p));
+  out[3] = needsFactor(m.needMatches, ctx.needCount, ctx.loneliness, (flags & FLAG.social) !== 0, (flags & FLAG.befriending) !== 0);
   out[4] = interestFactor(m.interestMatches, ctx.interests.length);
   out[5] = avoidanceFactor(m.avoidHits);
-  out[6] = costFactor(ctx.budgetCode, f.costCode);
+  out[6] = costFactor(ctx.budgetCode, c.cost[p] as number);
   out[7] = scheduleFactor(m.bestFraction, !Number.isNaN(m.bestFraction), ctx.availability !== undefined);
-  out[8] = capacityFactor(f.waitWeeks);
+  out[8] = capacityFactor(c.waitWeeks[p] as number);
   out[9] = freshnessFactor(m.ageDays, m.daysExpired, rules.freshness.freshDays, rules.freshness.staleDays, rules.freshness.unknown);
   return out;
 }
@@ -47,10 +49,12 @@ export function weightVector(rules: MatchingRules): { weights: Float64Array; tot
 
 /**
  * The score: the weighted mean of the factor values, `Σ wᵢ·fᵢ / Σ wᵢ`, in [0, 1].
- * Summed in factor order, so the contributions `wᵢ·fᵢ / Σ wᵢ` add up to it.
+ * Summed in factor order, so the contributions `wᵢ·fᵢ / Σ wᵢ` add up to it exactly as
+ * `explain` reports them. Rounding is monotone, so a larger value in any factor can never
+ * give a smaller sum: the block bounds rely on that.
  */
 export function weightedScore(values: Float64Array, weights: Float64Array, total: number): number {
   let score = 0;
-  for (let i = 0; i < values.length; i++) score += ((weights[i] ?? 0) * (values[i] ?? 0)) / total;
+  for (let i = 0; i < values.length; i++) score += ((weights[i] as number) * (values[i] as number)) / total;
   return score;
 }

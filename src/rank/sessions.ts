@@ -1,10 +1,10 @@
-import { tz } from '@date-fns/tz';
-import { format } from 'date-fns';
 import type { Activity } from '../schema/activity.js';
 import type { WeeklyWindow } from '../schema/common.js';
 import { sessionFit } from '../time/availability.js';
 import type { Availability } from '../time/availability.js';
+import { inDayRanges, weekdayOfDay, ymdFromDay } from '../time/dates.js';
 import { nextOccurrences } from '../time/occurrences.js';
+import { localDay, localDayAndMinutes } from '../time/zoned.js';
 
 import type { Schedule } from '../time/schedule.js';
 
@@ -46,22 +46,36 @@ export function schedulesOf(activity: Activity): Schedule[] {
   return [...activity.sessions.map(weeklySchedule), ...activity.schedules];
 }
 
+const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+
+/** "Wed 13:30" within the coming week, else "Sat 5 Dec 10:00", in the activity's zone. */
 function label(start: Date, at: Date, timeZone: string): string {
-  const pattern = start.getTime() - at.getTime() < WEEK_MS ? 'EEE HH:mm' : 'EEE d MMM HH:mm';
-  return format(start, pattern, { in: tz(timeZone) });
+  const { day, minutes } = localDayAndMinutes(start, timeZone);
+  const time = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+  const weekday = WEEKDAYS[weekdayOfDay(day)] as string;
+  if (start.getTime() - at.getTime() < WEEK_MS) return `${weekday} ${time}`;
+  const { month, day: dom } = ymdFromDay(day);
+  return `${weekday} ${dom} ${MONTHS[month - 1] as string} ${time}`;
 }
 
 /**
  * The next sessions of an activity after `at` (in its zone, correct across clock changes), each
  * marked with whether the client can attend it, and the first one they can attend.
  */
-export function upcomingSessions(activity: Activity, at: Date, availability: Availability | undefined, minOverlap: number): { upcoming: SessionTime[]; next: SessionTime | undefined } {
+export function upcomingSessions(
+  activity: Activity,
+  at: Date,
+  availability: Availability | undefined,
+  datesAway: ReadonlyArray<readonly [number, number]>,
+  minOverlap: number,
+): { upcoming: SessionTime[]; next: SessionTime | undefined } {
   const occurrences = nextOccurrences(schedulesOf(activity), { at, timeZone: activity.timeZone, limit: SEARCH_OCCURRENCES });
   const times = occurrences.map((o): SessionTime => {
-    let fits = true;
-    if (availability !== undefined) {
+    let fits = !inDayRanges(localDay(o.start, activity.timeZone), datesAway);
+    if (fits && availability !== undefined) {
       const fit = sessionFit(o, availability, activity.timeZone);
-      fits = !fit.away && fit.fraction > 0 && fit.fraction >= minOverlap;
+      fits = fit.fraction > 0 && fit.fraction >= minOverlap;
     }
     return { start: o.start, end: o.end, timeZone: o.timeZone, label: label(o.start, at, o.timeZone), fitsClient: fits };
   });

@@ -27,7 +27,17 @@ export const REFERRAL_ROUTES = ['gp', 'link-worker', 'self'] as const;
 /** Genders a session may be restricted to. */
 export const GENDERS = ['female', 'male', 'non-binary', 'other'] as const;
 
-/** Where an activity happens: at a venue, at the client's home, or online. */
+/**
+ * The area a home-based or online service covers (HSDS service_area), as a centre and a radius:
+ * clients living outside it are not eligible. Absent means it covers everyone.
+ */
+export const ServiceAreaSchema = z.strictObject({
+  lat: LatitudeSchema,
+  lon: LongitudeSchema,
+  radiusKm: z.number({ error: 'expected a radius in km' }).finite({ error: 'expected a radius in km' }).positive({ error: 'expected a radius in km > 0' }).max(1000, { error: 'expected a radius of at most 1000 km' }),
+});
+
+/** Where an activity happens: at a venue, at the client's home (within its area), or online. */
 export const ActivityLocationSchema = z.discriminatedUnion(
   'kind',
   [
@@ -39,8 +49,8 @@ export const ActivityLocationSchema = z.discriminatedUnion(
       address: text(500, 'address').optional(),
       postcode: text(10, 'postcode').optional(),
     }),
-    z.strictObject({ kind: z.literal('home') }),
-    z.strictObject({ kind: z.literal('online') }),
+    z.strictObject({ kind: z.literal('home'), area: ServiceAreaSchema.optional() }),
+    z.strictObject({ kind: z.literal('online'), area: ServiceAreaSchema.optional() }),
   ],
   { error: "expected a location with kind 'venue' (with lat and lon), 'home' or 'online'" },
 );

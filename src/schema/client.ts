@@ -37,9 +37,9 @@ export const ClientProfileSchema = z
     /** Answer to "How often do you feel lonely?" */
     loneliness: z.enum(LONELINESS, { error: "expected 'never', 'hardly-ever', 'occasionally', 'some-of-the-time' or 'often-or-always'" }).optional(),
     /** Interests in the client's own words ("bee keeping", "used to love dancing"). */
-    interests: z.array(freeText, { error: 'expected a list of interests' }).max(50, { error: 'expected at most 50 interests' }).default([]),
+    interests: z.array(freeText, { error: 'expected a list of interests' }).max(32, { error: 'expected at most 32 interests' }).default([]),
     /** Things to avoid in the client's own words ("gym", "big groups"). */
-    avoid: z.array(freeText, { error: 'expected a list of things to avoid' }).max(50, { error: 'expected at most 50 things to avoid' }).default([]),
+    avoid: z.array(freeText, { error: 'expected a list of things to avoid' }).max(32, { error: 'expected at most 32 things to avoid' }).default([]),
     /** Weekly windows when the client can go. Absent means any time. */
     availability: z.array(WeeklyWindowSchema, { error: 'expected a list of weekly windows' }).max(100, { error: 'expected at most 100 windows' }).optional(),
     /** Dates or ranges the client is away (holidays, hospital stays): sessions then are not offered as the next one. */

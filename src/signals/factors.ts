@@ -219,8 +219,8 @@ export function scheduleFactor(bestFraction: number, hasSessions: boolean, hasAv
 /**
  * Freshness of the record: 1 up to `freshDays` since it was verified, falling linearly to 0 at
  * `staleDays`; `unknown` when there is no verification date (`ageDays` is NaN). A timetable
- * whose information has expired (`daysExpired` ≥ 1 days past its `validTo`) counts as at least
- * `freshDays + daysExpired` old: on the day after expiry it stops being fresh and keeps ageing.
+ * whose information has expired (`daysExpired` ≥ 1 days past its `validTo`) is capped at the
+ * value of a record `freshDays + daysExpired` old: expiry only ever lowers freshness.
  * A verification date in the future counts as fresh.
  *
  * @example
@@ -231,10 +231,12 @@ export function scheduleFactor(bestFraction: number, hasSessions: boolean, hasAv
  * ```
  */
 export function freshnessFactor(ageDays: number, daysExpired: number, freshDays: number, staleDays: number, unknown: number): number {
-  const age = daysExpired >= 1 ? Math.max(Number.isNaN(ageDays) ? -Infinity : ageDays, freshDays + daysExpired) : ageDays;
-  if (Number.isNaN(age)) return unknown;
-  if (age <= freshDays) return 1;
-  return clamp01(1 - (age - freshDays) / (staleDays - freshDays));
+  const base = Number.isNaN(ageDays) ? unknown : freshnessByAge(ageDays, freshDays, staleDays);
+  return daysExpired >= 1 ? Math.min(base, freshnessByAge(freshDays + daysExpired, freshDays, staleDays)) : base;
+}
+
+function freshnessByAge(age: number, freshDays: number, staleDays: number): number {
+  return age <= freshDays ? 1 : clamp01(1 - (age - freshDays) / (staleDays - freshDays));
 }
 
 /**

@@ -11,6 +11,8 @@ import type { Term } from './terms.js';
  * ```
  */
 export function foldText(text: string): string {
+  // Most vocabulary text is already folded ("copd", "type 2 diabetes"); skip the slow path.
+  if (/^[a-z0-9]+(?: [a-z0-9]+)*$/.test(text)) return text;
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -76,6 +78,8 @@ export function createVocabulary(terms: readonly Term[]): Vocabulary {
   }
   let fuse: Fuse<FuzzyEntry> | undefined;
   const lookup = (text: string): string | undefined => {
+    const direct = exact.get(text);
+    if (direct !== undefined) return direct;
     const folded = foldText(text);
     return exact.get(folded) ?? exact.get(folded.replace(/ /g, ''));
   };

@@ -162,12 +162,23 @@ describe('freshnessFactor', () => {
 
   it.each([
     ['verified recently, timetable expired a year ago', 30, 365, 0.5],
-    ['never verified, expired yesterday', Number.NaN, 1, 1 - 1 / 730],
+    ['never verified, expired yesterday: expiry never raises the unknown value', Number.NaN, 1, 0.3],
+    ['never verified, expired two years ago', Number.NaN, 730, 0],
     ['expires today: not yet expired', 30, 0, 1],
     ['expired long ago', 30, 5000, 0],
     ['old verification dominates a recent expiry', 900, 10, 1 - (900 - 365) / 730],
   ])('%s', (_label, age, daysExpired, expected) => {
     expect(freshnessFactor(age, daysExpired, 365, 1095, 0.3)).toBeCloseTo(expected, 12);
+  });
+});
+
+describe('freshnessFactor and expiry', () => {
+  it('never rises when the timetable information expires', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.constant(Number.NaN), fc.integer({ min: -100, max: 5000 })), fc.integer({ min: 1, max: 5000 }), (age, expired) => {
+        expect(freshnessFactor(age, expired, 365, 1095, 0.3)).toBeLessThanOrEqual(freshnessFactor(age, Number.NaN, 365, 1095, 0.3));
+      }),
+    );
   });
 });
 

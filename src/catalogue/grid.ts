@@ -1,0 +1,149 @@
+/**
+ * Spatial order and blocks. Positions are sorted by group (venues, home and online services
+ * with an area, national services), then by grid cell (about 2 km square), then by a key that
+ * puts alike activities together (category, cost, demand, social, designed-for and needs
+ * present), and cut into blocks of at most {@link BLOCK_SIZE} that never cross a cell. Each block
+ * keeps aggregates (bounding box, OR of masks, min and max of numeric fields) from which a query
+ * computes an upper bound of any score inside it (see `rank/bounds.ts`); alike neighbours keep
+ * those bounds tight, so most blocks are skipped unread.
+ */
+import { FLAG, demandAt, type Columns } from './columns.js';
+
+/** Activities per block: small enough for tight bounds, large enough to amortise them. */
+export const BLOCK_SIZE = 64;
+/** Grid cell size in degrees: about 2.2 km of latitude; 0.03° of longitude is about 2 km in Britain. */
+export const CELL_LAT = 0.02;
+export const CELL_LON = 0.03;
+
+/** The three spatial groups. */
+export const GROUP = { venue: 0, area: 1, national: 2 } as const;
+
+/** Block aggregates and the cell directory. */
+export interface Grid {
+  /** Dense cell id by group and cell key (see {@link cellKey}); national services are one cell. */
+  readonly cells: readonly ReadonlyMap<number, number>[];
+  /** First block of each dense cell, plus a final sentinel. */
+  readonly cellBlockStart: Uint32Array;
+  /** Largest service-area radius among area-limited services, km. */
+  readonly maxAreaKm: number;
+  /** First position of each block, plus a final sentinel. */
+  readonly blockStart: Uint32Array;
+  readonly minLat: Float64Array;
+  readonly maxLat: Float64Array;
+  readonly minLon: Float64Array;
+  readonly maxLon: Float64Array;
+  readonly designedOr: Uint32Array;
+  readonly needsOr: Uint32Array;
+  readonly categoryMask: Uint16Array;
+  readonly costMask: Uint8Array;
+  /** Bits: 1 any social, 2 any befriending, 4 any general (designed for nobody), 8 any never verified. */
+  readonly blockFlags: Uint8Array;
+  readonly minDemand: Float64Array;
+  readonly maxDemand: Float64Array;
+  /** One bit per tag id modulo 32: a tag whose bit is clear is in no activity of the block. */
+  readonly tagBloom: Uint32Array;
+  /** Latest verification day in the block; −Infinity when none is verified. */
+  readonly maxVerified: Float64Array;
+  /** Shortest recorded wait in the block; 0 when any has none recorded (capacity factor 1). */
+  readonly minWait: Float64Array;
+}
+
+/** Block flag bits. */
+export const BLOCK = { social: 1, befriending: 2, general: 4, unverified: 8 } as const;
+
+/** The cell key of a point. */
+export function cellKey(lat: number, lon: number): number {
+  return (Math.floor(lat / CELL_LAT) + 10_000) * 40_000 + (Math.floor(lon / CELL_LON) + 20_000);
+}
+
+/** The group of a row: venues by place, home and online services with an area by its centre, the rest national. */
+export function groupOf(kind: number, lat: number): number {
+  return kind === 0 ? GROUP.venue : Number.isNaN(lat) ? GROUP.national : GROUP.area;
+}
+
+/** A key that puts alike activities side by side within a cell (14 bits). */
+export function likenessKey(category: number, cost: number, demand: number, flags: number, designedFor: number, needs: number): number {
+  return (
+    (category << 10) |
+    (cost << 7) |
+    (Math.min(7, Math.floor(demand * 8)) << 4) |
+    ((flags & FLAG.social) !== 0 ? 8 : 0) |
+    ((flags & FLAG.befriending) !== 0 ? 4 : 0) |
+    (designedFor !== 0 ? 2 : 0) |
+    (needs !== 0 ? 1 : 0)
+  );
+}
+
+/** Cuts ordered positions into blocks and computes their aggregates. `cellOf[p]` is the dense cell of position p. */
+export function buildGrid(c: Columns, cellOf: Uint32Array, cells: Map<number, number>[], cellCount: number): Grid {
+  const starts: number[] = [];
+  const cellBlockStart = new Uint32Array(cellCount + 1);
+  let cell = -1;
+  for (let p = 0; p < c.n; p++) {
+    const pc = cellOf[p] as number;
+    if (pc !== cell) {
+      for (let k = cell + 1; k <= pc; k++) cellBlockStart[k] = starts.length;
+      cell = pc;
+      starts.push(p);
+    } else if (p - (starts[starts.length - 1] as number) >= BLOCK_SIZE) starts.push(p);
+  }
+  for (let k = cell + 1; k <= cellCount; k++) cellBlockStart[k] = starts.length;
+  starts.push(c.n);
+  const nb = starts.length - 1;
+  const g = {
+    cells,
+    cellBlockStart,
+    maxAreaKm: 0,
+    blockStart: Uint32Array.from(starts),
+    minLat: new Float64Array(nb).fill(Infinity),
+    maxLat: new Float64Array(nb).fill(-Infinity),
+    minLon: new Float64Array(nb).fill(Infinity),
+    maxLon: new Float64Array(nb).fill(-Infinity),
+    designedOr: new Uint32Array(nb),
+    needsOr: new Uint32Array(nb),
+    categoryMask: new Uint16Array(nb),
+    costMask: new Uint8Array(nb),
+    blockFlags: new Uint8Array(nb),
+    minDemand: new Float64Array(nb).fill(Infinity),
+    maxDemand: new Float64Array(nb).fill(-Infinity),
+    tagBloom: new Uint32Array(nb),
+    maxVerified: new Float64Array(nb).fill(-Infinity),
+    minWait: new Float64Array(nb).fill(Infinity),
+  };
+  let maxAreaKm = 0;
+  for (let b = 0; b < nb; b++) {
+    for (let p = g.blockStart[b] as number; p < (g.blockStart[b + 1] as number); p++) {
+      const lat = c.lat[p] as number;
+      const lon = c.lon[p] as number;
+      if (!Number.isNaN(lat)) {
+        if (lat < (g.minLat[b] as number)) g.minLat[b] = lat;
+        if (lat > (g.maxLat[b] as number)) g.maxLat[b] = lat;
+        if (lon < (g.minLon[b] as number)) g.minLon[b] = lon;
+        if (lon > (g.maxLon[b] as number)) g.maxLon[b] = lon;
+      }
+      if ((c.areaKm[p] as number) > maxAreaKm) maxAreaKm = c.areaKm[p] as number;
+      const designed = c.designedFor[p] as number;
+      g.designedOr[b] = ((g.designedOr[b] as number) | designed) >>> 0;
+      g.needsOr[b] = ((g.needsOr[b] as number) | (c.needs[p] as number)) >>> 0;
+      g.categoryMask[b] = (g.categoryMask[b] as number) | (1 << (c.category[p] as number));
+      g.costMask[b] = (g.costMask[b] as number) | (1 << (c.cost[p] as number));
+      const flags = c.flags[p] as number;
+      const verified = c.verifiedDay[p] as number;
+      g.blockFlags[b] =
+        (g.blockFlags[b] as number) |
+        ((flags & FLAG.social) !== 0 ? BLOCK.social : 0) |
+        ((flags & FLAG.befriending) !== 0 ? BLOCK.befriending : 0) |
+        (designed === 0 ? BLOCK.general : 0) |
+        (Number.isNaN(verified) ? BLOCK.unverified : 0);
+      const demand = demandAt(c, p);
+      if (demand < (g.minDemand[b] as number)) g.minDemand[b] = demand;
+      if (demand > (g.maxDemand[b] as number)) g.maxDemand[b] = demand;
+      for (let t = c.tagStart[p] as number; t < (c.tagStart[p + 1] as number); t++) g.tagBloom[b] = ((g.tagBloom[b] as number) | (1 << ((c.tagIds[t] as number) & 31))) >>> 0;
+      if (verified > (g.maxVerified[b] as number)) g.maxVerified[b] = verified;
+      const wait = c.waitWeeks[p] as number;
+      const w = Number.isNaN(wait) ? 0 : wait;
+      if (w < (g.minWait[b] as number)) g.minWait[b] = w;
+    }
+  }
+  return { ...g, maxAreaKm };
+}

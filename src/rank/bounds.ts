@@ -1,0 +1,108 @@
+import { popcount } from '../catalogue/columns.js';
+import { BLOCK, GROUP } from '../catalogue/grid.js';
+import type { Grid } from '../catalogue/grid.js';
+import type { MatchingRules } from '../schema/rules.js';
+import {
+  ACTIVATION_CAPACITY,
+  activationFactor,
+  capacityFactor,
+  conditionFactor,
+  costFactor,
+  distanceFactor,
+  freshnessFactor,
+  interestFactor,
+  isAffordable,
+  needsFactor,
+} from '../signals/factors.js';
+import { minDistanceToBoxKm } from '../signals/geo.js';
+import type { ClientContext } from './client-context.js';
+import { weightedScore } from './score.js';
+
+/** Per-query data for block bounds: each interest's tag bloom bits and category bits. */
+export interface BoundContext {
+  readonly termBloom: Uint32Array;
+  readonly termCategories: Uint32Array;
+}
+
+/** Precomputes the per-interest bits the bounds need. */
+export function boundContext(ctx: ClientContext): BoundContext {
+  const n = ctx.interests.length;
+  const termBloom = new Uint32Array(n);
+  const termCategories = new Uint32Array(n);
+  for (let tag = 0; tag < ctx.interestBitsByTag.length; tag++) {
+    const bits = ctx.interestBitsByTag[tag] as number;
+    for (let i = 0; i < n; i++) if ((bits >>> i) & 1) termBloom[i] = ((termBloom[i] as number) | (1 << (tag & 31))) >>> 0;
+  }
+  for (let cat = 0; cat < ctx.interestBitsByCategory.length; cat++) {
+    const bits = ctx.interestBitsByCategory[cat] as number;
+    for (let i = 0; i < n; i++) if ((bits >>> i) & 1) termCategories[i] = ((termCategories[i] as number) | (1 << cat)) >>> 0;
+  }
+  return { termBloom, termCategories };
+}
+
+/**
+ * An upper bound of the score of every eligible activity in block `b`, or −Infinity when no
+ * activity in it can be eligible. Each factor is bounded by calling the factor function itself
+ * on the most favourable inputs the block's aggregates allow; every factor is monotone in those
+ * inputs (or, for activation, single-peaked, so the peak or the nearer end is the maximum), and
+ * the weighted sum is monotone under rounding, so the bound holds exactly.
+ * `values` is scratch of length FACTORS.length.
+ */
+export function blockBound(
+  ctx: ClientContext,
+  bc: BoundContext,
+  g: Grid,
+  b: number,
+  group: number,
+  rules: MatchingRules,
+  weights: Float64Array,
+  total: number,
+  values: Float64Array,
+): number {
+  // distance
+  if (group === GROUP.venue) {
+    if (ctx.home === undefined) values[0] = rules.distance.unknown;
+    else {
+      const lb = minDistanceToBoxKm(ctx.home.lat, ctx.home.lon, g.minLat[b] as number, g.maxLat[b] as number, g.minLon[b] as number, g.maxLon[b] as number);
+      if (lb > ctx.limitKm) return -Infinity;
+      values[0] = distanceFactor(lb, ctx.limitKm);
+    }
+  } else {
+    if (group === GROUP.area && ctx.home !== undefined) {
+      const lb = minDistanceToBoxKm(ctx.home.lat, ctx.home.lon, g.minLat[b] as number, g.maxLat[b] as number, g.minLon[b] as number, g.maxLon[b] as number);
+      if (lb > g.maxAreaKm) return -Infinity;
+    }
+    values[0] = distanceFactor(0, ctx.limitKm);
+  }
+  const flags = g.blockFlags[b] as number;
+  // conditions
+  const conditionMatches = popcount((g.designedOr[b] as number) & ctx.conditionMask);
+  values[1] = conditionMatches > 0 ? conditionFactor(conditionMatches, ctx.conditionCount, 1) : conditionFactor(0, ctx.conditionCount, (flags & BLOCK.general) !== 0 ? 0 : 1);
+  // activation: single-peaked at the level's capacity
+  const capacity = ACTIVATION_CAPACITY[ctx.activation - 1] ?? 0.2;
+  const lo = g.minDemand[b] as number;
+  const hi = g.maxDemand[b] as number;
+  values[2] = lo <= capacity && capacity <= hi ? 1 : Math.max(activationFactor(ctx.activation, lo), activationFactor(ctx.activation, hi));
+  // needs
+  values[3] = needsFactor(popcount((g.needsOr[b] as number) & ctx.needMask), ctx.needCount, ctx.loneliness, (flags & BLOCK.social) !== 0, (flags & BLOCK.befriending) !== 0);
+  // interests: an interest can match only if one of its tags may be in the block or it names a category present
+  let interestMatches = 0;
+  const bloom = g.tagBloom[b] as number;
+  const categories = g.categoryMask[b] as number;
+  for (let i = 0; i < ctx.interests.length; i++) if (((bc.termBloom[i] as number) & bloom) !== 0 || ((bc.termCategories[i] as number) & categories) !== 0) interestMatches++;
+  values[4] = interestFactor(interestMatches, ctx.interests.length);
+  values[5] = 1; // avoidances
+  // cost: the best affordable code present
+  let cost = -Infinity;
+  const costMask = g.costMask[b] as number;
+  for (let code = 0; code < 6; code++) if ((costMask >> code) & 1 && isAffordable(ctx.budgetCode, code)) cost = Math.max(cost, costFactor(ctx.budgetCode, code));
+  if (cost === -Infinity) return -Infinity;
+  values[6] = cost;
+  values[7] = 1; // schedule
+  values[8] = capacityFactor(g.minWait[b] as number);
+  // freshness: the most recently verified record, aged from the earliest local "today"
+  const maxVerified = g.maxVerified[b] as number;
+  const known = maxVerified === -Infinity ? -Infinity : freshnessFactor(ctx.earliestToday - maxVerified, NaN, rules.freshness.freshDays, rules.freshness.staleDays, rules.freshness.unknown);
+  values[9] = Math.max(known, (flags & BLOCK.unverified) !== 0 ? rules.freshness.unknown : -Infinity);
+  return weightedScore(values, weights, total);
+}
