@@ -22,8 +22,9 @@ function blocksNear(cat: CompiledCatalogue, group: number, lat: number, lon: num
   const dLon = cos <= 1e-6 ? 360 : radiusKm / (KM_PER_DEGREE * cos) + CELL_LON;
   const rows = (2 * dLat) / CELL_LAT;
   const cols = (2 * dLon) / CELL_LON;
-  if (dLon >= 180 || rows * cols > cells.size) {
-    // Scanning the cell list is cheaper than probing the box.
+  if (dLon >= 180 || lon - dLon < -180 || lon + dLon > 180 || rows * cols > cells.size) {
+    // Near a pole or the antimeridian the box would wrap; elsewhere scanning the cell list may
+    // simply be cheaper than probing the box. Either way every cell is a candidate.
     for (const dense of cells.values()) pushCell(cat, dense, out);
     return;
   }

@@ -19,11 +19,20 @@ export function haversineKm(lat1: number, lon1: number, lat2: number, lon2: numb
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(a)));
 }
 
+/** Signed longitude difference a − b folded into [−180, 180). */
+function lonDelta(a: number, b: number): number {
+  return ((((a - b + 180) % 360) + 360) % 360) - 180;
+}
+
 /**
  * A lower bound of the distance in km from a point to any point of a latitude/longitude box.
- * The nearest point of a small box is, to within millimetres, the point clamped into the box;
- * the bound shaves 1 part in 10⁶ plus 1 m off that distance so it never exceeds the true minimum
- * (a property test checks this against sampled points, boxes up to a few degrees wide).
+ *
+ * Near the box (within 20° of longitude, boxes under 5° a side) the nearest point of the box
+ * is, to within millimetres, the point clamped into it (the nearer longitude edge taken across
+ * the antimeridian); the bound shaves 1 part in 10⁶ plus 1 m off that distance. Elsewhere, where
+ * clamping can pick the wrong point (near the antipodes), it falls back to the triangle
+ * inequality: distance to the box's centre minus the box's radius. A property test checks the
+ * bound against sampled points of random boxes all over the globe.
  *
  * @example
  * ```ts
@@ -31,8 +40,24 @@ export function haversineKm(lat1: number, lon1: number, lat2: number, lon2: numb
  * ```
  */
 export function minDistanceToBoxKm(lat: number, lon: number, minLat: number, maxLat: number, minLon: number, maxLon: number): number {
+  const insideLon = lonDelta(lon, minLon) >= 0 && lonDelta(lon, minLon) <= maxLon - minLon;
   const cLat = lat < minLat ? minLat : lat > maxLat ? maxLat : lat;
-  const cLon = lon < minLon ? minLon : lon > maxLon ? maxLon : lon;
-  if (cLat === lat && cLon === lon) return 0;
-  return Math.max(0, haversineKm(lat, lon, cLat, cLon) * (1 - 1e-6) - 0.001);
+  const dMin = lonDelta(lon, minLon);
+  const dMax = lonDelta(lon, maxLon);
+  if (insideLon && cLat === lat) return 0;
+  const cLon = insideLon ? lon : Math.abs(dMin) <= Math.abs(dMax) ? minLon : maxLon;
+  if (Math.min(Math.abs(dMin), Math.abs(dMax)) < 20 && maxLat - minLat < 5 && maxLon - minLon < 5) {
+    return Math.max(0, haversineKm(lat, lon, cLat, cLon) * (1 - 1e-6) - 0.001);
+  }
+  const centreLat = (minLat + maxLat) / 2;
+  const centreLon = minLon + (maxLon - minLon) / 2;
+  const radius = Math.max(
+    haversineKm(centreLat, centreLon, minLat, minLon),
+    haversineKm(centreLat, centreLon, minLat, maxLon),
+    haversineKm(centreLat, centreLon, maxLat, minLon),
+    haversineKm(centreLat, centreLon, maxLat, maxLon),
+    haversineKm(centreLat, centreLon, minLat, centreLon),
+    haversineKm(centreLat, centreLon, maxLat, centreLon),
+  );
+  return Math.max(0, haversineKm(lat, lon, centreLat, centreLon) - radius * (1 + 1e-6) - 0.001);
 }

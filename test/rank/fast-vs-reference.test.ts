@@ -1,0 +1,97 @@
+// The fast path (columns, blocks, bounds, heap) must return exactly what the readable reference returns.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { generateCatalogue } from '../../fixtures/generate/catalogue.js';
+import { CONDITIONS, createMatcher, DAYS, NEEDS } from '../../src/index.js';
+import type { ActivityInput, ClientProfileInput } from '../../src/index.js';
+import { referenceRecommend } from '../reference/matcher.js';
+
+const CENTRE = { lat: 53.3811, lon: -1.4701 };
+const INTEREST_WORDS = ['walking', 'bee keeping', 'singing in a choir', 'art', 'cooking', 'gym', 'fishing', 'walkin grup', 'dancing', 'getting fit', 'yoga', 'book club'];
+
+const clientArb: fc.Arbitrary<ClientProfileInput> = fc.record(
+  {
+    age: fc.integer({ min: 18, max: 95 }),
+    activation: fc.constantFrom(1, 2, 3, 4),
+    gender: fc.constantFrom('female', 'male', 'non-binary', 'other'),
+    home: fc.record({ lat: fc.double({ min: CENTRE.lat - 0.1, max: CENTRE.lat + 0.1, noNaN: true }), lon: fc.double({ min: CENTRE.lon - 0.15, max: CENTRE.lon + 0.15, noNaN: true }) }),
+    travel: fc.record({ maxKm: fc.double({ min: 0.5, max: 15, noNaN: true }) }),
+    conditions: fc.subarray(CONDITIONS.map((c) => c.id), { maxLength: 3 }),
+    needs: fc.subarray(NEEDS.map((n) => n.id), { maxLength: 3 }),
+    loneliness: fc.constantFrom('never', 'occasionally', 'some-of-the-time', 'often-or-always'),
+    interests: fc.subarray(INTEREST_WORDS, { maxLength: 4 }),
+    avoid: fc.subarray(['gym', 'big groups', 'swimming', 'social'], { maxLength: 2 }),
+    availability: fc.array(
+      fc.record({ day: fc.constantFrom(...DAYS), start: fc.integer({ min: 8, max: 18 }), length: fc.integer({ min: 1, max: 5 }) }).map((w) => ({ day: w.day, start: `${String(w.start).padStart(2, '0')}:00`, end: `${String(w.start + w.length).padStart(2, '0')}:30` })),
+      { minLength: 1, maxLength: 6 },
+    ),
+    housebound: fc.boolean(),
+    budget: fc.constantFrom('none', 'low', 'any'),
+    accessibility: fc.record({ wheelchair: fc.boolean(), stepFree: fc.boolean() }),
+    languages: fc.constantFrom(['en'], ['pl'], ['en', 'pl']),
+  },
+  { requiredKeys: ['age', 'activation'] },
+) as fc.Arbitrary<ClientProfileInput>;
+
+const rulesArb = fc.option(
+  fc.record({
+    weights: fc.record({ distance: fc.double({ min: 0, max: 3, noNaN: true }), interests: fc.double({ min: 0, max: 3, noNaN: true }), freshness: fc.double({ min: 0, max: 3, noNaN: true }) }),
+    diversity: fc.record({ enabled: fc.boolean(), penalty: fc.double({ min: 0, max: 0.3, noNaN: true }) }),
+  }),
+  { nil: undefined },
+);
+
+/** A catalogue with ties: some activities copied under new ids, so their scores are equal. */
+function catalogueWithTies(seed: number, count: number, copies: number): ActivityInput[] {
+  const base = generateCatalogue({ seed, count, spread: 'city' });
+  const extra = base.slice(0, copies).map((a, i) => ({ ...a, id: `copy-${i}-${a.id}` }));
+  return [...base, ...extra];
+}
+
+describe('the fast path and the reference implementation', () => {
+  it('return the same ids in the same order with the same scores, ties included, for 200 random clients', () => {
+    let compared = 0;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 1_000_000 }),
+        fc.integer({ min: 120, max: 360 }),
+        fc.array(fc.tuple(clientArb, rulesArb, fc.integer({ min: 1, max: 15 }), fc.date({ min: new Date('2026-01-01T00:00:00Z'), max: new Date('2027-12-31T00:00:00Z'), noInvalidDate: true })), { minLength: 5, maxLength: 5 }),
+        (seed, count, queries) => {
+          const catalogue = catalogueWithTies(seed, count, 40);
+          const matcher = createMatcher(catalogue);
+          for (const [client, rules, limit, date] of queries) {
+            const options = { at: date.toISOString(), limit, ...(rules ? { rules } : {}) };
+            const fast = matcher.recommend(client, options);
+            const reference = referenceRecommend(catalogue, client, options);
+            expect(fast.map((r) => r.id)).toEqual(reference.map((r) => r.id));
+            fast.forEach((r, i) => expect(Math.abs(r.score - (reference[i]?.score ?? NaN))).toBeLessThanOrEqual(1e-12));
+            compared++;
+          }
+        },
+      ),
+      { numRuns: 40, seed: 20261121 },
+    );
+    expect(compared).toBe(200);
+  }, 120_000);
+
+  it('agree on long lists without diversity, where ties between copies must be broken by id', () => {
+    const catalogue = catalogueWithTies(7, 300, 150);
+    const matcher = createMatcher(catalogue);
+    const client = { age: 60, activation: 3, home: CENTRE, travel: { maxKm: 10 } };
+    const options = { at: '2026-11-23T09:00:00Z', limit: 100, rules: { diversity: { enabled: false } } };
+    const fast = matcher.recommend(client, options);
+    const reference = referenceRecommend(catalogue, client, options);
+    expect(fast.map((r) => r.id)).toEqual(reference.map((r) => r.id));
+    const scores = fast.map((r) => r.score);
+    expect(new Set(scores).size).toBeLessThan(scores.length); // the list really contains ties
+  });
+});
+
+describe('the spatial search at the edges of the map', () => {
+  it('finds venues across the antimeridian', () => {
+    const venue = (id: string, lon: number) => ({ id, name: id, category: 'social', location: { kind: 'venue', lat: -17.7, lon }, cost: { level: 'free' } });
+    const matcher = createMatcher([venue('east', 179.98), venue('west', -179.98), venue('far', 170)]);
+    const client = { age: 50, activation: 3, home: { lat: -17.7, lon: 179.995 }, travel: { maxKm: 10 } };
+    expect(matcher.recommend(client, { at: '2026-11-23T09:00:00Z', limit: 5 }).map((r) => r.id).sort()).toEqual(['east', 'west']);
+  });
+});

@@ -1,0 +1,179 @@
+/**
+ * A straightforward reference implementation of the matching rules over plain activity
+ * objects: filter, map, sort. No columns, no blocks, no bounds, no heap. The property tests
+ * check that the fast path returns exactly what this returns, and the benchmark measures the
+ * fast path against it ("naive"). It shares only the pure factor functions and the helpers
+ * that interpret the data model (timetables, cost codes, free-text terms) with the library.
+ */
+import type { Activity, ClientProfile, MatchingRules } from '../../src/index.js';
+import { ActivitySchema, ClientProfileSchema, DEFAULT_RULES, MatchingRulesSchema } from '../../src/index.js';
+import {
+  activationFactor,
+  activityDemand,
+  avoidanceFactor,
+  capacityFactor,
+  conditionFactor,
+  costFactor,
+  distanceFactor,
+  freshnessFactor,
+  interestFactor,
+  isAffordable,
+  needsFactor,
+  scheduleFactor,
+  BUDGET_CODES,
+  GROUP_CODES,
+  INTENSITY_CODES,
+} from '../../src/signals/factors.js';
+import { haversineKm } from '../../src/signals/geo.js';
+import { costCodeOf } from '../../src/catalogue/columns.js';
+import { ageAt, resolveTerm } from '../../src/rank/client-context.js';
+import { capacityStatus } from '../../src/time/capacity.js';
+import { dayFromIso } from '../../src/time/dates.js';
+import { lastJoinDayOf, lastSessionDayOf, minuteWindowsOf, weeklyWindowsOf } from '../../src/time/pattern.js';
+import { localDay } from '../../src/time/zoned.js';
+import { parseClock } from '../../src/schema/common.js';
+
+export interface ReferenceItem {
+  readonly id: string;
+  readonly score: number;
+}
+
+const DAY_NAMES = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+
+function tagsOf(a: Activity): string[] {
+  return a.groupSize === 'large' ? [...a.tags, 'large-group'] : [...a.tags];
+}
+
+function isSocial(a: Activity): boolean {
+  return a.category === 'befriending' || a.category === 'social' || a.needs.includes('loneliness') || (a.groupSize !== undefined && a.groupSize !== 'one-to-one');
+}
+
+function lonelinessLevel(c: ClientProfile): 0 | 1 | 2 {
+  const lonely = c.needs.includes('loneliness') || c.loneliness === 'some-of-the-time' || c.loneliness === 'often-or-always';
+  if (c.loneliness === 'often-or-always' || (lonely && c.housebound)) return 2;
+  return lonely ? 1 : 0;
+}
+
+/** Minutes of a session inside the client's availability windows on its day (overlapping windows counted once). */
+function minutesInside(day: number, start: number, end: number, availability: readonly { day: string; start: string; end: string }[]): number {
+  let covered = 0;
+  for (let minute = start; minute < end; minute++) {
+    if (availability.some((w) => DAY_NAMES.indexOf(w.day) === day && (parseClock(w.start) ?? 0) <= minute && minute < (parseClock(w.end) ?? 0))) covered++;
+  }
+  return covered;
+}
+
+function bestFraction(a: Activity, c: ClientProfile): number {
+  const windows = [...minuteWindowsOf(a.sessions), ...a.schedules.flatMap(weeklyWindowsOf)];
+  if (windows.length === 0) return NaN;
+  if (c.availability === undefined) return 1;
+  return Math.max(...windows.map((w) => minutesInside(w.day, w.start, w.end, c.availability ?? []) / (w.end - w.start)));
+}
+
+function matches(term: ReturnType<typeof resolveTerm>, a: Activity): boolean {
+  return term.category === a.category || term.tags.some((t) => tagsOf(a).includes(t));
+}
+
+/** Every hard rule, in one readable function: true when the activity is eligible. */
+export function referenceEligible(a: Activity, c: ClientProfile, at: Date, rules: MatchingRules): boolean {
+  const age = ageAt(c, at);
+  const today = localDay(at, a.timeZone);
+  const km = a.location.kind === 'venue' && c.home ? haversineKm(c.home.lat, c.home.lon, a.location.lat, a.location.lon) : NaN;
+  const area = a.location.kind === 'venue' ? undefined : a.location.area;
+  const toArea = area && c.home ? haversineKm(c.home.lat, c.home.lon, area.lat, area.lon) : NaN;
+  const limit = c.housebound ? 0 : (c.travel?.maxKm ?? rules.distance.defaultMaxKm);
+  const stepFree = a.accessibility.stepFree ?? (a.accessibility.wheelchair === true ? true : undefined);
+  const fraction = bestFraction(a, c);
+  const lastSession = a.sessions.length > 0 || a.schedules.length === 0 ? Infinity : Math.max(...a.schedules.map(lastSessionDayOf));
+  return (
+    age >= (a.eligibility.minAge ?? 0) &&
+    age <= (a.eligibility.maxAge ?? Infinity) &&
+    (a.eligibility.genders === undefined || (c.gender !== undefined && a.eligibility.genders.includes(c.gender))) &&
+    !c.conditions.some((x) => a.conditions.unsuitableFor.includes(x)) &&
+    (a.location.kind !== 'venue' || ((!c.accessibility.wheelchair || a.accessibility.wheelchair === true) && (!(c.accessibility.stepFree || c.accessibility.wheelchair) || stepFree === true))) &&
+    (a.location.kind === 'venue' ? !c.housebound && !(km > limit) : !(toArea > (area?.radiusKm ?? 0))) &&
+    (Number.isNaN(fraction) || (fraction > 0 && fraction >= rules.schedule.minOverlap)) &&
+    today <= lastSession &&
+    today <= lastJoinDayOf(a.programme) &&
+    !capacityStatus(a.capacity).excluded &&
+    isAffordable(BUDGET_CODES.indexOf(c.budget), costCodeOf(a)) &&
+    c.languages.some((l) => a.languages.includes(l)) &&
+    (!a.tags.includes('gym') || c.activation >= rules.activation.minLevelForGym)
+  );
+}
+
+/** The factor values in FACTORS order. */
+export function referenceFactors(a: Activity, c: ClientProfile, at: Date, rules: MatchingRules, terms = resolveTerms(c)): number[] {
+  const today = localDay(at, a.timeZone);
+  const limit = c.housebound ? 0 : (c.travel?.maxKm ?? rules.distance.defaultMaxKm);
+  const km = a.location.kind !== 'venue' ? 0 : c.home ? haversineKm(c.home.lat, c.home.lon, a.location.lat, a.location.lon) : NaN;
+  const needs = c.needs.filter((n) => n !== 'loneliness');
+  const { interests, avoid } = terms;
+  const demand = activityDemand(
+    a.intensity === undefined ? 4 : INTENSITY_CODES.indexOf(a.intensity),
+    a.groupSize === undefined ? 4 : GROUP_CODES.indexOf(a.groupSize),
+    a.tags.includes('gym'),
+    a.supported === true,
+  );
+  const fraction = bestFraction(a, c);
+  const verified = a.lastVerified === undefined ? NaN : dayFromIso(a.lastVerified);
+  const validTos = a.schedules.flatMap((s) => (s.validTo === undefined ? [] : [dayFromIso(s.validTo)]));
+  const expiry = validTos.length === 0 ? NaN : Math.min(...validTos);
+  return [
+    Number.isNaN(km) ? rules.distance.unknown : distanceFactor(km, limit),
+    conditionFactor(c.conditions.filter((x) => a.conditions.designedFor.includes(x)).length, c.conditions.length, a.conditions.designedFor.length),
+    activationFactor(c.activation, demand),
+    needsFactor(needs.filter((n) => a.needs.includes(n)).length, needs.length, lonelinessLevel(c), isSocial(a), a.category === 'befriending'),
+    interestFactor(interests.filter((t) => matches(t, a)).length, interests.length),
+    avoidanceFactor(avoid.filter((t) => matches(t, a)).length),
+    costFactor(BUDGET_CODES.indexOf(c.budget), costCodeOf(a)),
+    scheduleFactor(fraction, !Number.isNaN(fraction), c.availability !== undefined),
+    capacityFactor(capacityStatus(a.capacity).waitWeeks ?? NaN),
+    freshnessFactor(today - verified, today - expiry, rules.freshness.freshDays, rules.freshness.staleDays, rules.freshness.unknown),
+  ];
+}
+
+/** The client's interests and avoidances resolved onto the vocabularies (once per client). */
+export function resolveTerms(c: ClientProfile): { interests: ReturnType<typeof resolveTerm>[]; avoid: ReturnType<typeof resolveTerm>[] } {
+  return { interests: c.interests.map(resolveTerm), avoid: c.avoid.map(resolveTerm) };
+}
+
+/** The weighted mean, summed in factor order (the library documents the same order). */
+export function referenceScore(values: readonly number[], rules: MatchingRules): number {
+  const weights = [rules.weights.distance, rules.weights.conditions, rules.weights.activation, rules.weights.needs, rules.weights.interests, rules.weights.avoidances, rules.weights.cost, rules.weights.schedule, rules.weights.capacity, rules.weights.freshness];
+  const total = weights.reduce((s, w) => s + w, 0);
+  let score = 0;
+  values.forEach((v, i) => (score += ((weights[i] as number) * v) / total));
+  return score;
+}
+
+function similarity(a: Activity, b: Activity): number {
+  if (a.category !== b.category) return 0;
+  const ta = tagsOf(a);
+  const tb = tagsOf(b);
+  const shared = ta.filter((t) => tb.includes(t)).length + a.needs.filter((n) => b.needs.includes(n)).length;
+  const size = ta.length + tb.length + a.needs.length + b.needs.length - shared;
+  return 0.5 + (size === 0 ? 0.5 : (0.5 * shared) / size);
+}
+
+/** The reference shortlist: validate, filter, score, sort by score then id, diversify. */
+export function referenceRecommend(catalogue: readonly unknown[], client: unknown, options: { at: string; limit: number; rules?: unknown }): ReferenceItem[] {
+  const activities = catalogue.map((a) => ActivitySchema.parse(a));
+  const profile = ClientProfileSchema.parse(client);
+  const rules = options.rules === undefined ? DEFAULT_RULES : MatchingRulesSchema.parse(options.rules);
+  const at = new Date(options.at);
+  const terms = resolveTerms(profile);
+  const scored = activities
+    .filter((a) => referenceEligible(a, profile, at, rules))
+    .map((a) => ({ activity: a, score: referenceScore(referenceFactors(a, profile, at, rules, terms), rules) }))
+    .sort((x, y) => y.score - x.score || (x.activity.id < y.activity.id ? -1 : 1));
+  if (!rules.diversity.enabled || rules.diversity.penalty === 0) return scored.slice(0, options.limit).map((s) => ({ id: s.activity.id, score: s.score }));
+  const pool = scored.slice(0, options.limit * rules.diversity.poolFactor);
+  const chosen: typeof pool = [];
+  while (chosen.length < options.limit && pool.length > 0) {
+    const values = pool.map((s) => s.score - rules.diversity.penalty * chosen.reduce((sum, t) => sum + similarity(t.activity, s.activity), 0));
+    const best = values.indexOf(Math.max(...values));
+    chosen.push(...pool.splice(best, 1));
+  }
+  return chosen.map((s) => ({ id: s.activity.id, score: s.score }));
+}
