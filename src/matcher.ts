@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { compileCatalogue } from './catalogue/compile.js';
 import type { CompiledCatalogue } from './catalogue/compile.js';
 import { parseCatalogue } from './catalogue/load.js';
@@ -9,12 +10,20 @@ import { ExplainOptionsSchema, RecommendOptionsSchema } from './schema/options.j
 import type { ExplainOptions, RecommendOptions } from './schema/options.js';
 import { DEFAULT_RULES, MatchingRulesSchema } from './schema/rules.js';
 import type { MatchingRules, MatchingRulesInput } from './schema/rules.js';
-import { clientContext } from './rank/client-context.js';
+import { ageAt, clientContext } from './rank/client-context.js';
 import { diversify } from './rank/diversify.js';
 import { explainPosition } from './rank/explain.js';
 import type { Explanation, Recommendation } from './rank/explain.js';
 import { topPositions } from './rank/search.js';
 import { parseOrThrow } from './validate.js';
+
+const MatcherOptionsSchema = z.strictObject(
+  {
+    lenient: z.boolean({ error: 'expected true or false' }).optional(),
+    rules: z.unknown().optional(),
+  },
+  { error: 'expected options { lenient?, rules? }' },
+);
 
 /** Options of {@link createMatcher}. */
 export interface MatcherOptions {
@@ -77,13 +86,21 @@ export interface Matcher {
  * ```
  */
 export function createMatcher(activities: unknown, options: MatcherOptions = {}): Matcher {
-  const defaults = options.rules === undefined ? DEFAULT_RULES : parseOrThrow(MatchingRulesSchema, options.rules, 'INVALID_RULES', 'rules');
-  const parsed = parseCatalogue(activities, { lenient: options.lenient ?? false });
+  const { lenient = false, rules: rulesInput } = parseOrThrow(MatcherOptionsSchema, options, 'INVALID_OPTIONS', 'options');
+  const defaults = rulesInput === undefined ? DEFAULT_RULES : parseOrThrow(MatchingRulesSchema, rulesInput, 'INVALID_RULES', 'rules');
+  const parsed = parseCatalogue(activities, { lenient });
   const cat: CompiledCatalogue = compileCatalogue(parsed.activities);
 
-  function shortlist(client: unknown, path: string, at: Date, limit: number, rules: MatchingRules): Recommendation[] {
+  /** Validates a profile and builds its context; a date of birth must give an age from 0 to 130 at `at`. */
+  function contextFor(client: unknown, path: string, at: Date, rules: MatchingRules) {
     const profile = parseOrThrow(ClientProfileSchema, client, 'INVALID_CLIENT', path);
-    const ctx = clientContext(profile, at, rules, cat.columns);
+    const age = ageAt(profile, at);
+    if (age < 0 || age > 130) throw new ActivityMatchError('INVALID_CLIENT', [{ path: `${path}.dateOfBirth`, message: 'expected a date of birth giving an age from 0 to 130 at the time of the recommendation' }]);
+    return clientContext(profile, at, rules, cat.columns);
+  }
+
+  function shortlist(client: unknown, path: string, at: Date, limit: number, rules: MatchingRules): Recommendation[] {
+    const ctx = contextFor(client, path, at, rules);
     const pool = rules.diversity.enabled ? limit * rules.diversity.poolFactor : limit;
     const top = topPositions(cat, ctx, rules, pool);
     const chosen = diversify(cat.columns, top, limit, rules.diversity.enabled ? rules.diversity.penalty : 0);
@@ -114,8 +131,7 @@ export function createMatcher(activities: unknown, options: MatcherOptions = {})
       const p = cat.positionOf(activityId);
       if (p < 0) throw new ActivityMatchError('UNKNOWN_ACTIVITY', [{ path: 'activityId', message: 'expected the id of an activity in the catalogue' }]);
       const rules = opts.rules ?? defaults;
-      const profile = parseOrThrow(ClientProfileSchema, client, 'INVALID_CLIENT', 'client');
-      return explainPosition(clientContext(profile, opts.at, rules, cat.columns), cat, p, rules);
+      return explainPosition(contextFor(client, 'client', opts.at, rules), cat, p, rules);
     },
   };
 }

@@ -2,7 +2,10 @@ import { ActivityMatchError } from '../errors.js';
 import type { ValidationIssue } from '../errors.js';
 import { ActivitySchema } from '../schema/activity.js';
 import type { Activity } from '../schema/activity.js';
-import { toIssues } from '../validate.js';
+import { parseOrThrow, toIssues } from '../validate.js';
+import { z } from 'zod';
+
+const ParseOptionsSchema = z.strictObject({ lenient: z.boolean({ error: 'expected true or false' }).optional() }, { error: 'expected options { lenient? }' });
 
 /** A record left out of a lenient load, with every reason. */
 export interface RejectedRecord {
@@ -48,6 +51,7 @@ function idOf(record: unknown): string | undefined {
  * ```
  */
 export function parseCatalogue(input: unknown, options: ParseCatalogueOptions = {}): ParsedCatalogue {
+  const { lenient = false } = parseOrThrow(ParseOptionsSchema, options, 'INVALID_OPTIONS', 'options');
   if (!Array.isArray(input)) throw new ActivityMatchError('INVALID_CATALOGUE', [{ path: 'activities', message: 'expected an array of activities' }]);
   const activities: Activity[] = [];
   const rejected: RejectedRecord[] = [];
@@ -66,7 +70,7 @@ export function parseCatalogue(input: unknown, options: ParseCatalogueOptions = 
     seen.add(result.data.id);
     activities.push(result.data);
   }
-  if (!options.lenient && rejected.length > 0) {
+  if (!lenient && rejected.length > 0) {
     const duplicatesOnly = rejected.every((r) => r.issues.length === 1 && r.issues[0]?.path.endsWith('.id') && r.issues[0].message.startsWith('expected a unique id'));
     throw new ActivityMatchError(duplicatesOnly ? 'DUPLICATE_ID' : 'INVALID_CATALOGUE', rejected.flatMap((r) => r.issues));
   }

@@ -55,8 +55,7 @@ export function blockBound(
   b: number,
   group: number,
   rules: MatchingRules,
-  weights: Float64Array,
-  total: number,
+  shares: Float64Array,
   values: Float64Array,
 ): number {
   // distance
@@ -104,5 +103,5 @@ export function blockBound(
   const maxVerified = g.maxVerified[b] as number;
   const known = maxVerified === -Infinity ? -Infinity : freshnessFactor(ctx.earliestToday - maxVerified, NaN, rules.freshness.freshDays, rules.freshness.staleDays, rules.freshness.unknown);
   values[9] = Math.max(known, (flags & BLOCK.unverified) !== 0 ? rules.freshness.unknown : -Infinity);
-  return weightedScore(values, weights, total);
+  return weightedScore(values, shares);
 }

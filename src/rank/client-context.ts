@@ -97,6 +97,22 @@ const STOP_WORDS = new Set(['a', 'an', 'and', 'the', 'to', 'in', 'of', 'on', 'at
  * ```
  */
 export function resolveTerm(text: string): ResolvedTerm {
+  let resolved = resolvedTerms.get(text);
+  if (resolved === undefined) {
+    if (resolvedTerms.size >= 10_000) resolvedTerms.clear();
+    resolved = resolveUncached(text);
+    resolvedTerms.set(text, resolved);
+  }
+  return resolved;
+}
+
+/** Resolutions are a pure function of the text and the built-in vocabularies: cached, bounded. */
+const resolvedTerms = new Map<string, ResolvedTerm>();
+
+/** Fuzzy matching (fuse.js's Bitap) slows sharply past 32 characters; longer text is matched word by word only. */
+const FUZZY_MAX_LENGTH = 32;
+
+function resolveUncached(text: string): ResolvedTerm {
   const slug = slugify(text);
   const category = vocabularies.categories.lookup(text);
   const found = new Set<string>();
@@ -112,7 +128,7 @@ export function resolveTerm(text: string): ResolvedTerm {
       const tag = vocabularies.tags.lookup(word);
       if (tag !== undefined) found.add(tag);
     }
-    if (found.size === 0) {
+    if (found.size === 0 && text.length <= FUZZY_MAX_LENGTH) {
       const fuzzy = vocabularies.tags.match(text);
       if (fuzzy !== undefined) found.add(fuzzy);
     }

@@ -9,7 +9,7 @@ import { createMeasurements, measureAll } from './measure.js';
 import { upcomingSessions } from './sessions.js';
 import type { SessionTime } from './sessions.js';
 import { buildReasons, exclusionText } from './reasons.js';
-import { factorValuesInto, weightedScore, weightVector } from './score.js';
+import { factorValuesInto, weightedScore, weightShares } from './score.js';
 
 /** One factor's part in a score. */
 export interface FactorScore {
@@ -18,7 +18,7 @@ export interface FactorScore {
   readonly value: number;
   /** Its weight in the rules. */
   readonly weight: number;
-  /** `weight · value / Σ weights`: the contributions add up to the score. */
+  /** `value · weight / Σ weights`: the contributions add up to the score. */
   readonly contribution: number;
 }
 
@@ -68,15 +68,14 @@ export function explainPosition(ctx: ClientContext, cat: CompiledCatalogue, p: n
   const activity = cat.activities[c.activityIndex[p] as number] as Activity;
   const m = measureAll(ctx, c, p, createMeasurements());
   const values = factorValuesInto(ctx, c, p, m, rules, new Float64Array(FACTORS.length));
-  const { weights, total } = weightVector(rules);
+  const shares = weightShares(rules);
   const factors: FactorScore[] = [];
   const contributions = {} as Record<Factor, number>;
   FACTORS.forEach((factor, i) => {
     const value = values[i] as number;
-    const weight = weights[i] as number;
-    // The same expression, in the same order, as weightedScore: the contributions add up to the score.
-    const contribution = (weight * value) / total;
-    factors.push({ factor, value, weight, contribution });
+    // The same product, summed in the same order, as weightedScore: the contributions add up to the score.
+    const contribution = (shares[i] as number) * value;
+    factors.push({ factor, value, weight: rules.weights[factor], contribution });
     contributions[factor] = contribution;
   });
   const broken = brokenRules(ctx, c, p, m, rules);
@@ -87,7 +86,7 @@ export function explainPosition(ctx: ClientContext, cat: CompiledCatalogue, p: n
     activity,
     eligible: broken.length === 0,
     exclusions: broken.map((rule) => ({ rule, reason: exclusionText(rule, ctx, activity, m, rules) })),
-    score: weightedScore(values, weights, total),
+    score: weightedScore(values, shares),
     factors,
     contributions,
     reasons,

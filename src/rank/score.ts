@@ -39,22 +39,25 @@ export function factorValuesInto(ctx: ClientContext, c: Columns, p: number, m: M
   return out;
 }
 
-/** The rule weights as an array in {@link FACTORS} order, and their sum. */
-export function weightVector(rules: MatchingRules): { weights: Float64Array; total: number } {
-  const weights = Float64Array.from(FACTORS, (factor) => rules.weights[factor]);
+/**
+ * The rule weights as shares of their sum, `wᵢ / Σ wᵢ`, in {@link FACTORS} order. Dividing the
+ * weights once (rather than each product) keeps tiny weights from underflowing: with every
+ * weight 0 but one of 5e-324, that factor's share is exactly 1.
+ */
+export function weightShares(rules: MatchingRules): Float64Array {
   let total = 0;
-  for (const w of weights) total += w;
-  return { weights, total };
+  for (const factor of FACTORS) total += rules.weights[factor];
+  return Float64Array.from(FACTORS, (factor) => rules.weights[factor] / total);
 }
 
 /**
- * The score: the weighted mean of the factor values, `Σ wᵢ·fᵢ / Σ wᵢ`, in [0, 1].
- * Summed in factor order, so the contributions `wᵢ·fᵢ / Σ wᵢ` add up to it exactly as
- * `explain` reports them. Rounding is monotone, so a larger value in any factor can never
- * give a smaller sum: the block bounds rely on that.
+ * The score: the weighted mean of the factor values, `Σ sᵢ·fᵢ` with shares `sᵢ = wᵢ / Σ wᵢ`, in
+ * [0, 1]. Summed in factor order, so the contributions `sᵢ·fᵢ` add up to it exactly as
+ * `explain` reports them. Rounding is monotone, so a larger value in any factor can never give
+ * a smaller sum: the block bounds rely on that.
  */
-export function weightedScore(values: Float64Array, weights: Float64Array, total: number): number {
+export function weightedScore(values: Float64Array, shares: Float64Array): number {
   let score = 0;
-  for (let i = 0; i < values.length; i++) score += ((weights[i] as number) * (values[i] as number)) / total;
+  for (let i = 0; i < values.length; i++) score += (shares[i] as number) * (values[i] as number);
   return score;
 }

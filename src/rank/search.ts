@@ -6,7 +6,7 @@ import { blockBound, boundContext } from './bounds.js';
 import type { ClientContext } from './client-context.js';
 import { isEligible } from './eligibility.js';
 import { createMeasurements, measureForRules, measureForScore } from './measure.js';
-import { factorValuesInto, weightedScore, weightVector } from './score.js';
+import { factorValuesInto, weightedScore, weightShares } from './score.js';
 import { TopK } from './top-k.js';
 
 /** km per degree of latitude, rounded down so the search box is never too small. */
@@ -37,11 +37,25 @@ function blocksNear(cat: CompiledCatalogue, group: number, lat: number, lon: num
 }
 
 function pushCell(cat: CompiledCatalogue, dense: number, out: number[]): void {
-  for (let b = cat.grid.cellBlockStart[dense] as number; b < (cat.grid.cellBlockStart[dense + 1] as number); b++) out.push(b);
+  for (let b = cat.grid.cellFirstBlock[dense] as number; b <= (cat.grid.cellLastBlock[dense] as number); b++) out.push(b);
 }
 
 function allBlocks(cat: CompiledCatalogue, group: number, out: number[]): void {
   for (const dense of (cat.grid.cells[group] as ReadonlyMap<number, number>).values()) pushCell(cat, dense, out);
+}
+
+/** Removes repeated blocks (neighbouring cells can share a block), keeping the lists aligned. */
+function dedupe(blocks: number[], groups: number[]): void {
+  const order = Float64Array.from(blocks, (b, i) => b * 4 + (groups[i] as number)).sort();
+  let n = 0;
+  for (let i = 0; i < order.length; i++) {
+    if (i > 0 && order[i] === order[i - 1]) continue;
+    const key = order[i] as number;
+    blocks[n] = Math.floor(key / 4);
+    groups[n++] = key % 4;
+  }
+  blocks.length = n;
+  groups.length = n;
 }
 
 // Blocks are visited best bound first. Sorting a Float64Array of packed keys is far faster than
@@ -59,7 +73,7 @@ const BLOCK_BITS = 2 ** 22;
 export function topPositions(cat: CompiledCatalogue, ctx: ClientContext, rules: MatchingRules, k: number): { position: number; score: number }[] {
   const c = cat.columns;
   const g = cat.grid;
-  const { weights, total } = weightVector(rules);
+  const shares = weightShares(rules);
   const values = new Float64Array(FACTORS.length);
   const m = createMeasurements();
   const bc = boundContext(ctx);
@@ -76,12 +90,13 @@ export function topPositions(cat: CompiledCatalogue, ctx: ClientContext, rules: 
   if (!ctx.housebound) collect(GROUP.venue, ctx.limitKm);
   collect(GROUP.area, g.maxAreaKm);
   collect(GROUP.national, undefined);
+  dedupe(candidates, groups);
 
   const bounds = new Float64Array(candidates.length);
   const keys = new Float64Array(candidates.length);
   let live = 0;
   for (let i = 0; i < candidates.length; i++) {
-    const bound = blockBound(ctx, bc, g, candidates[i] as number, groups[i] as number, rules, weights, total, values);
+    const bound = blockBound(ctx, bc, g, candidates[i] as number, groups[i] as number, rules, shares, values);
     if (bound === -Infinity) continue;
     bounds[i] = bound;
     keys[live++] = Math.floor((1 - bound) * QUANTUM) * BLOCK_BITS + i;
@@ -102,7 +117,7 @@ export function topPositions(cat: CompiledCatalogue, ctx: ClientContext, rules: 
       measureForRules(ctx, c, p, m);
       if (!isEligible(ctx, c, p, m, rules)) continue;
       measureForScore(ctx, c, p, m);
-      top.push(weightedScore(factorValuesInto(ctx, c, p, m, rules, values), weights, total), p);
+      top.push(weightedScore(factorValuesInto(ctx, c, p, m, rules, values), shares), p);
     }
   }
   return top.sorted();

@@ -25,9 +25,40 @@ function isCalendarDate(s: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
   if (!m) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
+  const date = new Date(0);
+  date.setUTCFullYear(y, mo - 1, d); // Date.UTC would read years 0–99 as 1900–1999
+
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
+
+const INSTANT_ERROR = 'expected a valid Date or an ISO 8601 date-time with offset, between 1900 and 2999';
+const MIN_INSTANT = Date.UTC(1900, 0, 1);
+const MAX_INSTANT = Date.UTC(3000, 0, 1);
+const IsoDateTime = z.iso.datetime({ offset: true });
+
+/** Milliseconds of a real Date or an ISO 8601 date-time string; undefined for anything else (fake or proxied Dates included). */
+function instantMs(value: unknown): number | undefined {
+  if (typeof value === 'string') return IsoDateTime.safeParse(value).success ? Date.parse(value) : undefined;
+  if (!(value instanceof Date)) return undefined;
+  try {
+    return Date.prototype.getTime.call(value); // throws for objects that only pretend to be Dates
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * An instant: a valid `Date` or an ISO 8601 date-time with an offset, between the years 1900 and
+ * 2999 (outside that, calendar arithmetic on real timetables means nothing). Outputs a new `Date`.
+ */
+export const InstantSchema = z.unknown().transform((value, ctx) => {
+  const ms = instantMs(value);
+  if (ms === undefined || Number.isNaN(ms) || ms < MIN_INSTANT || ms >= MAX_INSTANT) {
+    ctx.addIssue({ code: 'custom', message: INSTANT_ERROR });
+    return z.NEVER;
+  }
+  return new Date(ms);
+});
 
 /** Latitude in degrees, −90 to 90. */
 export const LatitudeSchema = z.number({ error: 'expected latitude in degrees (-90 to 90)' }).min(-90, { error: 'expected latitude in degrees (-90 to 90)' }).max(90, { error: 'expected latitude in degrees (-90 to 90)' });
@@ -89,7 +120,8 @@ export function termSchema<Id extends string = string>(vocabulary: Vocabulary, w
     .slice(0, 2)
     .map((t) => `'${t.id}'`)
     .join(', ')})`;
-  return z.string({ error: expected }).transform((value, ctx) => {
+  // The length check runs first so megabytes of text are rejected before any folding.
+  return z.string({ error: expected }).max(200, { error: expected }).transform((value, ctx) => {
     const id = vocabulary.lookup(value);
     if (id === undefined) {
       ctx.addIssue({ code: 'custom', message: expected });
@@ -123,9 +155,10 @@ export const LanguageSchema = z
   .regex(/^[a-zA-Z]{2,3}(-[A-Za-z0-9]{2,8})?$/, { error: 'expected an ISO 639-1 language code such as en' })
   .transform((s) => s.slice(0, s.includes('-') ? s.indexOf('-') : s.length).toLowerCase());
 
-/** A list of language codes, de-duplicated. */
+/** A non-empty list of language codes, de-duplicated (an empty list would silently match nobody). */
 export const LanguageListSchema = z
   .array(LanguageSchema, { error: 'expected a list of language codes' })
+  .min(1, { error: 'expected at least one language code, or omit the field for English' })
   .max(50, { error: 'expected at most 50 languages' })
   .transform(unique);
 

@@ -1,12 +1,6 @@
 import { z } from 'zod';
+import { InstantSchema } from './common.js';
 import { MatchingRulesSchema } from './rules.js';
-
-const InstantSchema = z
-  .union([z.date({ error: 'expected a valid Date or an ISO 8601 date-time' }), z.iso.datetime({ offset: true, error: 'expected a valid Date or an ISO 8601 date-time' })], {
-    error: 'expected a valid Date or an ISO 8601 date-time',
-  })
-  .transform((v) => (typeof v === 'string' ? new Date(v) : new Date(v.getTime())))
-  .refine((d) => !Number.isNaN(d.getTime()), { error: 'expected a valid Date or an ISO 8601 date-time' });
 
 /** Options of `recommend`. */
 export const RecommendOptionsSchema = z.strictObject({

@@ -16,7 +16,7 @@ const days = (fallback: number) =>
  * Matching rules: factor weights and the parameters of each rule. JSON-serialisable; every
  * field has a default, so `MatchingRulesSchema.parse({ weights: { cost: 2 } })` changes one
  * weight and keeps the rest. The score is the weighted mean of the factor values:
- * `score = Σ wᵢ·fᵢ / Σ wᵢ`, so each contribution is `wᵢ·fᵢ / Σ wᵢ` and they add up to the score.
+ * `score = Σ (wᵢ / Σ w)·fᵢ`, so each contribution is `(wᵢ / Σ w)·fᵢ` and they add up to the score.
  */
 export const MatchingRulesSchema = z
   .strictObject({

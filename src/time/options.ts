@@ -7,13 +7,12 @@
 import { z } from 'zod';
 import { ActivityMatchError } from '../errors.js';
 import type { ValidationIssue } from '../errors.js';
-import { isTimeZone, TimeZoneSchema } from '../schema/common.js';
+import { InstantSchema, isTimeZone, TimeZoneSchema } from '../schema/common.js';
 
 /** {@link TimeZoneSchema}, which caches the zones it has found valid. */
 export const CachedTimeZoneSchema = TimeZoneSchema;
 
-/** A valid `Date` (not `new Date('nonsense')`). */
-export const InstantSchema = z.date({ error: 'expected a valid Date' }).refine((d) => !Number.isNaN(d.getTime()), { error: 'expected a valid Date' });
+export { InstantSchema } from '../schema/common.js';
 
 /** Parses `value` with `schema`, or throws `INVALID_OPTIONS` naming each bad field. */
 export function parseOptions<T>(schema: z.ZodType<T>, value: unknown): T {

@@ -143,7 +143,7 @@ export function referenceScore(values: readonly number[], rules: MatchingRules):
   const weights = [rules.weights.distance, rules.weights.conditions, rules.weights.activation, rules.weights.needs, rules.weights.interests, rules.weights.avoidances, rules.weights.cost, rules.weights.schedule, rules.weights.capacity, rules.weights.freshness];
   const total = weights.reduce((s, w) => s + w, 0);
   let score = 0;
-  values.forEach((v, i) => (score += ((weights[i] as number) * v) / total));
+  values.forEach((v, i) => (score += ((weights[i] as number) / total) * v));
   return score;
 }
 
