@@ -20,12 +20,18 @@ export interface CompiledCatalogue {
   readonly indexBytes: number;
 }
 
-// Positions are sorted by one Float64 key: dense cell (17 bits) · 2^35 + likeness (14 bits) · 2^21
+// Positions are sorted by one Float64 key: dense cell (15 bits) · 2^37 + likeness (16 bits) · 2^21
 // + row index (21 bits) = 52 bits, within a double's exact 53. A native numeric sort of a
 // Float64Array is far faster than sorting objects with a comparator.
 const INDEX_BITS = 2 ** 21;
-const LIKENESS_BITS = 2 ** 14;
-const CELL_LIMIT = 2 ** 17;
+const LIKENESS_BITS = 2 ** 16;
+const CELL_LIMIT = 2 ** 15;
+
+/** Freshness bucket for the likeness key: verified within 1, 2, 3 years, or older / never (0 is freshest). */
+function freshnessBucket(verifiedDay: number, newest: number): number {
+  if (Number.isNaN(verifiedDay)) return 3;
+  return Math.min(3, Math.max(0, Math.floor((newest - verifiedDay) / 365)));
+}
 
 /** Compiles validated activities (ids must be unique). */
 export function compileCatalogue(activities: readonly Activity[]): CompiledCatalogue {
@@ -36,19 +42,21 @@ export function compileCatalogue(activities: readonly Activity[]): CompiledCatal
   for (let i = 0; i < n; i++) {
     const row = rows[i] as Row;
     const group = groupOf(row.kind, row.lat);
-    rawCell[i] = group * 1e12 + (group === GROUP.national ? 0 : cellKey(row.lat, row.lon));
+    rawCell[i] = group * 2 ** 32 + (group === GROUP.national ? 0 : cellKey(row.lat, row.lon));
   }
   const unique = Float64Array.from(new Set(rawCell)).sort();
   const cells: Map<number, number>[] = [new Map(), new Map(), new Map()];
   const denseOf = new Map<number, number>();
   unique.forEach((raw, dense) => {
     denseOf.set(raw, dense);
-    const group = Math.floor(raw / 1e12);
-    (cells[group] as Map<number, number>).set(raw - group * 1e12, dense);
+    const group = Math.floor(raw / 2 ** 32);
+    (cells[group] as Map<number, number>).set(raw - group * 2 ** 32, dense);
   });
+  let newest = -Infinity;
+  for (const r of rows) if (r.verifiedDay > newest) newest = r.verifiedDay;
   const likeness = (i: number): number => {
     const r = rows[i] as Row;
-    return likenessKey(r.category, r.cost, activityDemand(r.intensity, r.group, (r.flags & 1) !== 0, (r.flags & 2) !== 0), r.flags, r.designedFor, r.needs);
+    return likenessKey(r.category, r.cost, activityDemand(r.intensity, r.group, (r.flags & 1) !== 0, (r.flags & 2) !== 0), r.flags, r.designedFor, r.needs, freshnessBucket(r.verifiedDay, newest));
   };
   let order: Uint32Array;
   if (n < INDEX_BITS && unique.length < CELL_LIMIT) {
@@ -60,13 +68,18 @@ export function compileCatalogue(activities: readonly Activity[]): CompiledCatal
   } else {
     // Beyond two million activities the packed key would lose bits: sort with a comparator.
     const dense = Float64Array.from(rawCell, (raw) => denseOf.get(raw) as number);
-    const like = Uint16Array.from({ length: n }, (_, i) => likeness(i));
+    const like = Uint32Array.from({ length: n }, (_, i) => likeness(i));
     order = Uint32Array.from({ length: n }, (_, i) => i).sort((a, b) => (dense[a] as number) - (dense[b] as number) || (like[a] as number) - (like[b] as number) || a - b);
   }
   const columns = buildColumns(activities, rows, order);
   const cellOf = new Uint32Array(n);
-  for (let p = 0; p < n; p++) cellOf[p] = denseOf.get(rawCell[order[p] as number] as number) as number;
-  const grid = buildGrid(columns, cellOf, cells, unique.length);
+  const groupAt = new Uint8Array(n);
+  for (let p = 0; p < n; p++) {
+    const raw = rawCell[order[p] as number] as number;
+    cellOf[p] = denseOf.get(raw) as number;
+    groupAt[p] = Math.floor(raw / 2 ** 32);
+  }
+  const grid = buildGrid(columns, cellOf, groupAt, cells, unique.length);
   const table = buildIdTable(columns.ids);
   let gridBytes = 0;
   for (const value of Object.values(grid)) if (ArrayBuffer.isView(value)) gridBytes += value.byteLength;

@@ -1,8 +1,10 @@
 /**
  * Spatial order and blocks. Positions are sorted by group (venues, home and online services
- * with an area, national services), then by grid cell (about 2 km square), then by a key that
- * puts alike activities together (category, cost, demand, social, designed-for and needs
- * present), and cut into blocks of at most {@link BLOCK_SIZE} that never cross a cell. Each block
+ * with an area, national services), then by grid cell (about 2 km square) along a Z-order
+ * (Morton) curve, so neighbouring cells sit side by side, then by a key that puts alike
+ * activities together (category, cost, demand, social, designed-for and needs present), and cut
+ * into blocks of {@link BLOCK_SIZE} that never cross a group but may span cells: in sparse
+ * country a block gathers several neighbouring cells instead of holding two activities. Each block
  * keeps aggregates (bounding box, OR of masks, min and max of numeric fields) from which a query
  * computes an upper bound of any score inside it (see `rank/bounds.ts`); alike neighbours keep
  * those bounds tight, so most blocks are skipped unread.
@@ -11,9 +13,14 @@ import { FLAG, demandAt, type Columns } from './columns.js';
 
 /** Activities per block: small enough for tight bounds, large enough to amortise them. */
 export const BLOCK_SIZE = 64;
-/** Grid cell size in degrees: about 2.2 km of latitude; 0.03° of longitude is about 2 km in Britain. */
-export const CELL_LAT = 0.02;
-export const CELL_LON = 0.03;
+/**
+ * Grid cell size in degrees: 0.08° of latitude is about 8.9 km, 0.12° of longitude about 8 km in
+ * Britain. Coarse enough that a cell holds many activities of each kind (so blocks sorted by
+ * likeness inside it are homogeneous and their bounds tight), fine enough that a 10 km search
+ * touches about 3 × 4 cells. Measured against 2 km cells in BENCHMARKS.md.
+ */
+export const CELL_LAT = 0.08;
+export const CELL_LON = 0.12;
 
 /** The three spatial groups. */
 export const GROUP = { venue: 0, area: 1, national: 2 } as const;
@@ -22,8 +29,9 @@ export const GROUP = { venue: 0, area: 1, national: 2 } as const;
 export interface Grid {
   /** Dense cell id by group and cell key (see {@link cellKey}); national services are one cell. */
   readonly cells: readonly ReadonlyMap<number, number>[];
-  /** First block of each dense cell, plus a final sentinel. */
-  readonly cellBlockStart: Uint32Array;
+  /** First and last block holding positions of each dense cell (a block may span cells). */
+  readonly cellFirstBlock: Uint32Array;
+  readonly cellLastBlock: Uint32Array;
   /** Largest service-area radius among area-limited services, km. */
   readonly maxAreaKm: number;
   /** First position of each block, plus a final sentinel. */
@@ -51,9 +59,23 @@ export interface Grid {
 /** Block flag bits. */
 export const BLOCK = { social: 1, befriending: 2, general: 4, unverified: 8 } as const;
 
-/** The cell key of a point. */
+/** The cell key of a point: the Morton code (bits of row and column interleaved) of its cell. */
 export function cellKey(lat: number, lon: number): number {
-  return (Math.floor(lat / CELL_LAT) + 10_000) * 40_000 + (Math.floor(lon / CELL_LON) + 20_000);
+  return morton(Math.floor(lat / CELL_LAT) + 10_000, Math.floor(lon / CELL_LON) + 20_000);
+}
+
+/** Interleaves the bits of two 16-bit numbers (row in the odd bits), giving a 32-bit Z-order code. */
+function morton(row: number, col: number): number {
+  return (spread16(row) * 2 + spread16(col)) >>> 0;
+}
+
+function spread16(x: number): number {
+  x &= 0xffff;
+  x = (x | (x << 8)) & 0x00ff00ff;
+  x = (x | (x << 4)) & 0x0f0f0f0f;
+  x = (x | (x << 2)) & 0x33333333;
+  x = (x | (x << 1)) & 0x55555555;
+  return x >>> 0;
 }
 
 /** The group of a row: venues by place, home and online services with an area by its centre, the rest national. */
@@ -61,38 +83,52 @@ export function groupOf(kind: number, lat: number): number {
   return kind === 0 ? GROUP.venue : Number.isNaN(lat) ? GROUP.national : GROUP.area;
 }
 
-/** A key that puts alike activities side by side within a cell (14 bits). */
-export function likenessKey(category: number, cost: number, demand: number, flags: number, designedFor: number, needs: number): number {
+/**
+ * A key that puts alike activities side by side within a cell (16 bits), most heavily weighted
+ * factors first: category, demand (activation), cost, then whether it is designed for any
+ * condition, supports any need, is social or befriending, and how fresh its record is.
+ */
+export function likenessKey(category: number, cost: number, demand: number, flags: number, designedFor: number, needs: number, freshness: number): number {
   return (
-    (category << 10) |
-    (cost << 7) |
-    (Math.min(7, Math.floor(demand * 8)) << 4) |
+    (category << 12) |
+    (Math.min(7, Math.floor(demand * 8)) << 9) |
+    (cost << 6) |
+    (designedFor !== 0 ? 32 : 0) |
+    (needs !== 0 ? 16 : 0) |
     ((flags & FLAG.social) !== 0 ? 8 : 0) |
     ((flags & FLAG.befriending) !== 0 ? 4 : 0) |
-    (designedFor !== 0 ? 2 : 0) |
-    (needs !== 0 ? 1 : 0)
+    freshness
   );
 }
 
-/** Cuts ordered positions into blocks and computes their aggregates. `cellOf[p]` is the dense cell of position p. */
-export function buildGrid(c: Columns, cellOf: Uint32Array, cells: Map<number, number>[], cellCount: number): Grid {
+/**
+ * Cuts ordered positions into blocks and computes their aggregates. `cellOf[p]` is the dense
+ * cell of position p and `groupOf[p]` its group; blocks hold {@link BLOCK_SIZE} positions and
+ * never cross a group.
+ */
+export function buildGrid(c: Columns, cellOf: Uint32Array, groupAt: Uint8Array, cells: Map<number, number>[], cellCount: number): Grid {
   const starts: number[] = [];
-  const cellBlockStart = new Uint32Array(cellCount + 1);
-  let cell = -1;
   for (let p = 0; p < c.n; p++) {
-    const pc = cellOf[p] as number;
-    if (pc !== cell) {
-      for (let k = cell + 1; k <= pc; k++) cellBlockStart[k] = starts.length;
-      cell = pc;
-      starts.push(p);
-    } else if (p - (starts[starts.length - 1] as number) >= BLOCK_SIZE) starts.push(p);
+    const last = starts[starts.length - 1];
+    if (last === undefined || p - last >= BLOCK_SIZE || groupAt[p] !== groupAt[last]) starts.push(p);
   }
-  for (let k = cell + 1; k <= cellCount; k++) cellBlockStart[k] = starts.length;
   starts.push(c.n);
+  const cellFirstBlock = new Uint32Array(cellCount);
+  const cellLastBlock = new Uint32Array(cellCount);
+  for (let b = 0; b + 1 < starts.length; b++) {
+    for (let p = starts[b] as number; p < (starts[b + 1] as number); p++) {
+      const cell = cellOf[p] as number;
+      if (p === starts[b] || cellOf[p - 1] !== cell) {
+        if (p === 0 || cellOf[p - 1] !== cell) cellFirstBlock[cell] = b;
+        cellLastBlock[cell] = b;
+      }
+    }
+  }
   const nb = starts.length - 1;
   const g = {
     cells,
-    cellBlockStart,
+    cellFirstBlock,
+    cellLastBlock,
     maxAreaKm: 0,
     blockStart: Uint32Array.from(starts),
     minLat: new Float64Array(nb).fill(Infinity),
