@@ -5,6 +5,7 @@ import { realpathSync } from 'node:fs';
 import bundledCatalogue from '../fixtures/catalogue.json';
 import bundledPersonas from '../fixtures/personas.json';
 import { ActivityMatchError } from './errors.js';
+import { runEvaluateCommand } from './evaluate/command.js';
 import { createMatcher } from './matcher.js';
 import type { Explanation, Recommendation } from './rank/explain.js';
 
@@ -25,6 +26,7 @@ interface Persona {
 const USAGE = `Usage:
   activity-match recommend --client <file.json | persona id> [--catalogue <file.json>] [--limit N] [--at ISO-date-time] [--json] [--no-diversity]
   activity-match explain --client <file.json | persona id> --activity <id> [--catalogue <file.json>] [--at ISO-date-time] [--json]
+  activity-match evaluate --referrals <file.json> [--rules <file.json>] [--compare <file.json>] [--catalogue <file.json>] [--json]
   activity-match personas
 
 Without --catalogue the bundled catalogue (fictional Sheffield services) is used.
@@ -91,6 +93,13 @@ export function formatExplanation(e: Explanation): string {
   return lines.join('\n');
 }
 
+/** Compiles a catalogue leniently, reporting every rejected record on stderr. */
+function loadMatcher(io: CliIo, catalogue: unknown) {
+  const matcher = createMatcher(catalogue, { lenient: true });
+  for (const r of matcher.rejected) io.err(`rejected activities[${r.index}]${r.id ? ` (${r.id})` : ''}: ${r.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
+  return matcher;
+}
+
 /** Runs the command line; returns the exit code. */
 export function main(argv: readonly string[], io: CliIo): number {
   try {
@@ -102,6 +111,9 @@ export function main(argv: readonly string[], io: CliIo): number {
         catalogue: { type: 'string' },
         activity: { type: 'string' },
         limit: { type: 'string' },
+        referrals: { type: 'string' },
+        rules: { type: 'string' },
+        compare: { type: 'string' },
         at: { type: 'string' },
         json: { type: 'boolean', default: false },
         'no-diversity': { type: 'boolean', default: false },
@@ -117,11 +129,24 @@ export function main(argv: readonly string[], io: CliIo): number {
       for (const p of bundledPersonas as readonly Persona[]) io.out(`${p.id.padEnd(32)} ${p.summary}`);
       return 0;
     }
-    if (command !== 'recommend' && command !== 'explain') throw new CliError(`unknown command '${command}'\n${USAGE}`);
-    if (values.client === undefined) throw new CliError('--client is required');
+    if (command !== 'recommend' && command !== 'explain' && command !== 'evaluate') throw new CliError(`unknown command '${command}'\n${USAGE}`);
     const catalogue = values.catalogue === undefined ? bundledCatalogue : readJson(io, values.catalogue, 'catalogue');
-    const matcher = createMatcher(catalogue, { lenient: true });
-    for (const r of matcher.rejected) io.err(`rejected activities[${r.index}]${r.id ? ` (${r.id})` : ''}: ${r.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
+    if (command === 'evaluate') {
+      if (values.referrals === undefined) throw new CliError('--referrals is required');
+      const matcher = loadMatcher(io, catalogue);
+      io.out(
+        runEvaluateCommand({
+          referrals: readJson(io, values.referrals, 'referrals'),
+          ...(values.rules === undefined ? {} : { rules: readJson(io, values.rules, 'rules') }),
+          ...(values.compare === undefined ? {} : { compare: readJson(io, values.compare, 'compare rules') }),
+          json: values.json,
+          catalogue: matcher,
+        }),
+      );
+      return 0;
+    }
+    if (values.client === undefined) throw new CliError('--client is required');
+    const matcher = loadMatcher(io, catalogue);
     const { profile, label } = loadClient(io, values.client);
     const at = values.at ?? io.now().toISOString();
     const rules = values['no-diversity'] ? { diversity: { enabled: false } } : undefined;

@@ -59,5 +59,5 @@ export { haversineKm } from './signals/geo.js';
 export { CATEGORIES, CONDITIONS, NEEDS, TAGS, createVocabulary, foldText, normaliseTag, slugify, vocabularies } from './vocabulary/index.js';
 export type { Category, Condition, Need, Term, Vocabulary } from './vocabulary/index.js';
 
-// Evaluation: ranking metrics (trec_eval conventions) and beyond-accuracy measures.
-export * from './evaluate/metrics.js';
+// Evaluation: referral histories, ranking metrics (trec_eval conventions), rule comparison, weight fitting.
+export * from './evaluate/index.js';

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli.js';
 import { activity } from './helpers.js';
@@ -77,6 +78,25 @@ describe('activity-match explain', () => {
     expect(out).toContain('Excluded:');
     expect(out).toContain('[gym-activation]');
     expect(out).toMatch(/activation +value/);
+  });
+});
+
+describe('activity-match evaluate', () => {
+  it('prints the metric table for a referral history, comparing two rule sets', () => {
+    const history = readFileSync(new URL('../fixtures/referrals/history.json', import.meta.url), 'utf8');
+    const referrals = JSON.stringify((JSON.parse(history) as unknown[]).slice(0, 60));
+    const { code, out, err } = run(['evaluate', '--referrals', 'r.json', '--compare', 'b.json'], { 'r.json': referrals, 'b.json': JSON.stringify({ weights: { interests: 5 } }) });
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    expect(out).toMatch(/ndcg@5/);
+    expect(out).toContain('Comparing defaults (A) with compare (B) on 60 referrals');
+    expect(out).toMatch(/B − A +95% CI/);
+  });
+
+  it('needs --referrals', () => {
+    const { code, err } = run(['evaluate']);
+    expect(code).toBe(1);
+    expect(err).toContain('--referrals is required');
   });
 });
 

@@ -1,0 +1,21 @@
+// Evaluation of matching rules against referral outcomes: the public surface of src/evaluate.
+export * from './metrics.js';
+export { REFERRAL_SUPPORT, RELEVANCE, ReferralHistorySchema, ReferralSchema, WellbeingSchema, judgementsFor, referralInstant } from './referrals.js';
+export type { Referral, ReferralInput, ReferralSupport, Relevance, Wellbeing } from './referrals.js';
+export { createRandom, mulberry32 } from './random.js';
+export type { Random } from './random.js';
+export { BootstrapOptionsSchema, bootstrapMean, pairedBootstrap } from './bootstrap.js';
+export type { BootstrapOptions, BootstrapSettings, Interval } from './bootstrap.js';
+export { DEFAULT_METRICS, MetricNameSchema } from './metric-spec.js';
+export { CANDIDATES } from './engine.js';
+export type { MetricRow, MetricSummary, Settings as EvaluationSettings } from './engine.js';
+export { evaluate } from './evaluate.js';
+export type { EvaluateOptions, Evaluation } from './evaluate.js';
+export { compareRules } from './compare.js';
+export type { CompareOptions, Comparison, ComparisonRow } from './compare.js';
+export { FIT_MODELS, FIT_TARGETS, fitWeights } from './fit.js';
+export type { FitWeightsOptions, FitWeightsResult } from './fit.js';
+export { fitConditionalLogit, fitLogistic } from './logistic.js';
+export type { ChoiceGroup, LogisticFit, LogisticOptions } from './logistic.js';
+export { formatComparisonTable, formatSummaryTable, runEvaluateCommand } from './command.js';
+export type { EvaluateCommandArgs } from './command.js';
