@@ -3,6 +3,7 @@ import { ACCESS, FLAG, KIND } from '../catalogue/columns.js';
 import type { MatchingRules } from '../schema/rules.js';
 import { isAffordable } from '../signals/factors.js';
 import type { ClientContext } from './client-context.js';
+import { bestSessionFraction, measureDay, measureDistance } from './measure.js';
 import type { Measurements } from './measure.js';
 
 /** The hard eligibility rules, in the order they are checked and reported. */
@@ -12,58 +13,103 @@ export type EligibilityRule = (typeof ELIGIBILITY_RULES)[number];
 
 type Rule = (ctx: ClientContext, c: Columns, p: number, m: Measurements, rules: MatchingRules) => boolean;
 
+/** The client's age is inside the activity's age range. */
+function age(ctx: ClientContext, c: Columns, p: number): boolean {
+  return ctx.age >= (c.minAge[p] as number) && ((c.maxAge[p] as number) === 255 || ctx.age <= (c.maxAge[p] as number));
+}
+/** Gender-specific sessions take only the genders they list (a client whose gender is not recorded is not placed in them). */
+function gender(ctx: ClientContext, c: Columns, p: number): boolean {
+  return (c.genders[p] as number) === 0 || ((c.genders[p] as number) & ctx.genderBit) !== 0;
+}
+/** The activity is not listed as unsuitable for any of the client's conditions. */
+function unsuitable(ctx: ClientContext, c: Columns, p: number): boolean {
+  return ((c.unsuitableFor[p] as number) & ctx.conditionMask) === 0;
+}
 /**
- * Each rule as one pure predicate over the compiled columns: true when the activity at position
- * `p` passes. `explain` and the scoring pass both call these. They read only stage-1
- * measurements (`measureForRules`).
+ * A wheelchair user goes only to venues known to be wheelchair accessible; someone who needs
+ * step-free access only to venues known to be step-free. Unknown counts as no: a wasted
+ * journey is worse than a shorter list. Home and online activities pass.
  */
-export const RULE_PASSES: Readonly<Record<EligibilityRule, Rule>> = {
-  /** The client's age is inside the activity's age range. */
-  age: (ctx, c, p) => ctx.age >= (c.minAge[p] as number) && ((c.maxAge[p] as number) === 255 || ctx.age <= (c.maxAge[p] as number)),
-  /** Gender-specific sessions take only the genders they list (a client whose gender is not recorded is not placed in them). */
-  gender: (ctx, c, p) => (c.genders[p] as number) === 0 || ((c.genders[p] as number) & ctx.genderBit) !== 0,
-  /** The activity is not listed as unsuitable for any of the client's conditions. */
-  'unsuitable-condition': (ctx, c, p) => ((c.unsuitableFor[p] as number) & ctx.conditionMask) === 0,
-  /**
-   * A wheelchair user goes only to venues known to be wheelchair accessible; someone who needs
-   * step-free access only to venues known to be step-free. Unknown counts as no: a wasted
-   * journey is worse than a shorter list. Home and online activities pass.
-   */
-  accessibility: (ctx, c, p) => {
-    if ((c.kind[p] as number) !== KIND.venue) return true;
-    const access = c.access[p] as number;
-    return (!ctx.wheelchair || (access & 3) === ACCESS.yes) && (!ctx.stepFree || ((access >> 2) & 3) === ACCESS.yes);
-  },
-  /**
-   * Venues within the travel limit (not at all for a housebound client); home and online
-   * services with an area only for clients inside it. An unknown distance passes.
-   */
-  travel: (ctx, c, p, m) => ((c.kind[p] as number) === KIND.venue ? !ctx.housebound && !(m.km > ctx.limitKm) : !(m.toAreaKm > (c.areaKm[p] as number))),
-  /** At least one session has `rules.schedule.minOverlap` of its length inside the availability (> 0 when minOverlap is 0). */
-  schedule: (_ctx, _c, _p, m, rules) => Number.isNaN(m.bestFraction) || (m.bestFraction > 0 && m.bestFraction >= rules.schedule.minOverlap),
-  /** The series has not ended: its last session day (`until`, a one-off's date) is today or later. */
-  ended: (_ctx, c, p, m) => m.today <= (c.lastSessionDay[p] as number),
-  /** A fixed-cohort programme can still be joined now, or has a later intake (consistent with `canJoin`). */
-  programme: (_ctx, c, p, m) => m.today <= (c.lastJoinDay[p] as number),
-  /** Not recorded as full with no waiting list. */
-  capacity: (_ctx, c, p) => ((c.flags[p] as number) & FLAG.full) === 0,
-  /** The client can pay (see `isAffordable`). */
-  cost: (ctx, c, p) => isAffordable(ctx.budgetCode, c.cost[p] as number),
-  /** The activity runs in a language the client speaks. */
-  language: (ctx, c, p) => (ctx.languageOk[c.languageSet[p] as number] as number) === 1,
-  /** Gym-based activities need activation level `rules.activation.minLevelForGym` or above. */
-  'gym-activation': (ctx, c, p, _m, rules) => ((c.flags[p] as number) & FLAG.gym) === 0 || ctx.activation >= rules.activation.minLevelForGym,
-};
-
-const PASSES: readonly Rule[] = ELIGIBILITY_RULES.map((rule) => RULE_PASSES[rule]);
-
-/** Whether the activity at `p` passes every rule; stops at the first failure. */
-export function isEligible(ctx: ClientContext, c: Columns, p: number, m: Measurements, rules: MatchingRules): boolean {
-  for (let r = 0; r < PASSES.length; r++) if (!(PASSES[r] as Rule)(ctx, c, p, m, rules)) return false;
-  return true;
+function accessibility(ctx: ClientContext, c: Columns, p: number): boolean {
+  if ((c.kind[p] as number) !== KIND.venue) return true;
+  const access = c.access[p] as number;
+  return (!ctx.wheelchair || (access & 3) === ACCESS.yes) && (!ctx.stepFree || ((access >> 2) & 3) === ACCESS.yes);
+}
+/**
+ * Venues within the travel limit (not at all for a housebound client); home and online
+ * services with an area only for clients inside it. An unknown distance passes.
+ */
+function travel(ctx: ClientContext, c: Columns, p: number, m: Measurements): boolean {
+  return (c.kind[p] as number) === KIND.venue ? !ctx.housebound && !(m.km > ctx.limitKm) : !(m.toAreaKm > (c.areaKm[p] as number));
+}
+/** At least one session has `rules.schedule.minOverlap` of its length inside the availability (> 0 when minOverlap is 0). */
+function schedule(_ctx: ClientContext, _c: Columns, _p: number, m: Measurements, rules: MatchingRules): boolean {
+  return Number.isNaN(m.bestFraction) || (m.bestFraction > 0 && m.bestFraction >= rules.schedule.minOverlap);
+}
+/** The series has not ended: its last session day (`until`, a one-off's date) is today or later. */
+function ended(_ctx: ClientContext, c: Columns, p: number, m: Measurements): boolean {
+  return m.today <= (c.lastSessionDay[p] as number);
+}
+/** A fixed-cohort programme can still be joined now, or has a later intake (consistent with `canJoin`). */
+function programme(_ctx: ClientContext, c: Columns, p: number, m: Measurements): boolean {
+  return m.today <= (c.lastJoinDay[p] as number);
+}
+/** Not recorded as full with no waiting list. */
+function capacity(_ctx: ClientContext, c: Columns, p: number): boolean {
+  return ((c.flags[p] as number) & FLAG.full) === 0;
+}
+/** The client can pay (see `isAffordable`). */
+function cost(ctx: ClientContext, c: Columns, p: number): boolean {
+  return isAffordable(ctx.budgetCode, c.cost[p] as number);
+}
+/** The activity runs in a language the client speaks. */
+function language(ctx: ClientContext, c: Columns, p: number): boolean {
+  return (ctx.languageOk[c.languageSet[p] as number] as number) === 1;
+}
+/** Gym-based activities need activation level `rules.activation.minLevelForGym` or above. */
+function gymActivation(ctx: ClientContext, c: Columns, p: number, _m: Measurements, rules: MatchingRules): boolean {
+  return ((c.flags[p] as number) & FLAG.gym) === 0 || ctx.activation >= rules.activation.minLevelForGym;
 }
 
-/** Every rule the activity at `p` breaks, in {@link ELIGIBILITY_RULES} order. */
+/**
+ * Each rule as one pure predicate over the compiled columns: true when the activity at position
+ * `p` passes. `explain` (through {@link brokenRules}) and the scoring pass (through
+ * {@link isEligible}) call these same functions. Rules that read measurements need
+ * `measureForRules` first.
+ */
+export const RULE_PASSES: Readonly<Record<EligibilityRule, Rule>> = {
+  age,
+  gender,
+  'unsuitable-condition': unsuitable,
+  accessibility,
+  travel,
+  schedule,
+  ended,
+  programme,
+  capacity,
+  cost,
+  language,
+  'gym-activation': gymActivation,
+};
+
+/**
+ * Whether the activity at `p` passes every rule, for the scoring pass: the rules that read only
+ * columns run first, and the distance and the session fit are measured (into `m`) only for
+ * activities that pass those. Straight-line calls rather than a loop over a table, so the engine
+ * can inline them.
+ */
+export function isEligible(ctx: ClientContext, c: Columns, p: number, m: Measurements, rules: MatchingRules): boolean {
+  if (!cost(ctx, c, p) || !unsuitable(ctx, c, p) || !age(ctx, c, p) || !gender(ctx, c, p) || !accessibility(ctx, c, p)) return false;
+  if (!capacity(ctx, c, p) || !language(ctx, c, p) || !gymActivation(ctx, c, p, m, rules)) return false;
+  measureDay(ctx, c, p, m);
+  if (!ended(ctx, c, p, m) || !programme(ctx, c, p, m)) return false;
+  measureDistance(ctx, c, p, m);
+  if (!travel(ctx, c, p, m)) return false;
+  m.bestFraction = bestSessionFraction(c, p, ctx.availability);
+  return schedule(ctx, c, p, m, rules);
+}
+
+/** Every rule the activity at `p` breaks, in {@link ELIGIBILITY_RULES} order (needs `measureForRules`). */
 export function brokenRules(ctx: ClientContext, c: Columns, p: number, m: Measurements, rules: MatchingRules): EligibilityRule[] {
   return ELIGIBILITY_RULES.filter((rule) => !RULE_PASSES[rule](ctx, c, p, m, rules));
 }

@@ -79,7 +79,7 @@ export function explainPosition(ctx: ClientContext, cat: CompiledCatalogue, p: n
     contributions[factor] = contribution;
   });
   const broken = brokenRules(ctx, c, p, m, rules);
-  const { upcoming, next } = upcomingSessions(activity, ctx.at, ctx.availabilityInput, ctx.datesAway, rules.schedule.minOverlap);
+  const { upcoming, next } = upcomingSessions(ctx, activity, rules.schedule.minOverlap);
   const { reasons, cautions } = buildReasons(ctx, activity, c, p, m, rules, next, upcoming.length);
   return {
     id: activity.id,

@@ -64,20 +64,29 @@ export function bestSessionFraction(c: Columns, p: number, availability: ClientC
   return best;
 }
 
-/** Stage 1: what the eligibility rules read (distances, session fit, the local day). */
-export function measureForRules(ctx: ClientContext, c: Columns, p: number, m: Measurements): Measurements {
-  const kind = c.kind[p] as number;
+/** The local day of the query in the activity's zone. */
+export function measureDay(ctx: ClientContext, c: Columns, p: number, m: Measurements): void {
+  m.today = ctx.todayByZone[c.zone[p] as number] as number;
+}
+
+/** Distances: to a venue, or to the centre of a home or online service's area. */
+export function measureDistance(ctx: ClientContext, c: Columns, p: number, m: Measurements): void {
   const home = ctx.home;
   const lat = c.lat[p] as number;
-  if (kind === KIND.venue) {
+  if ((c.kind[p] as number) === KIND.venue) {
     m.km = home === undefined ? NaN : haversineKm(home.lat, home.lon, lat, c.lon[p] as number);
     m.toAreaKm = NaN;
   } else {
     m.km = 0;
     m.toAreaKm = home === undefined || Number.isNaN(lat) ? NaN : haversineKm(home.lat, home.lon, lat, c.lon[p] as number);
   }
+}
+
+/** Stage 1: everything the eligibility rules read (distances, session fit, the local day). */
+export function measureForRules(ctx: ClientContext, c: Columns, p: number, m: Measurements): Measurements {
+  measureDay(ctx, c, p, m);
+  measureDistance(ctx, c, p, m);
   m.bestFraction = bestSessionFraction(c, p, ctx.availability);
-  m.today = ctx.todayByZone[c.zone[p] as number] as number;
   return m;
 }
 

@@ -5,7 +5,7 @@ import type { MatchingRules } from '../schema/rules.js';
 import { blockBound, boundContext } from './bounds.js';
 import type { ClientContext } from './client-context.js';
 import { isEligible } from './eligibility.js';
-import { createMeasurements, measureForRules, measureForScore } from './measure.js';
+import { createMeasurements, measureForScore } from './measure.js';
 import { factorValuesInto, weightedScore, weightShares } from './score.js';
 import { TopK } from './top-k.js';
 
@@ -114,7 +114,6 @@ export function topPositions(cat: CompiledCatalogue, ctx: ClientContext, rules: 
     }
     const b = candidates[i] as number;
     for (let p = g.blockStart[b] as number, end = g.blockStart[b + 1] as number; p < end; p++) {
-      measureForRules(ctx, c, p, m);
       if (!isEligible(ctx, c, p, m, rules)) continue;
       measureForScore(ctx, c, p, m);
       top.push(weightedScore(factorValuesInto(ctx, c, p, m, rules, values), shares), p);

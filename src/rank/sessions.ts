@@ -1,10 +1,11 @@
 import type { Activity } from '../schema/activity.js';
 import type { WeeklyWindow } from '../schema/common.js';
-import { sessionFit } from '../time/availability.js';
-import type { Availability } from '../time/availability.js';
 import { inDayRanges, weekdayOfDay, ymdFromDay } from '../time/dates.js';
 import { nextOccurrences } from '../time/occurrences.js';
-import { localDay, localDayAndMinutes } from '../time/zoned.js';
+import type { Occurrence } from '../time/occurrences.js';
+import type { ClientContext } from './client-context.js';
+import { overlapWithDay } from './measure.js';
+import { localDayAndMinutes } from '../time/zoned.js';
 
 import type { Schedule } from '../time/schedule.js';
 
@@ -61,24 +62,28 @@ function label(start: Date, at: Date, timeZone: string): string {
 
 /**
  * The next sessions of an activity after `at` (in its zone, correct across clock changes), each
- * marked with whether the client can attend it, and the first one they can attend.
+ * marked with whether the client can attend it (not on a date away, and at least `minOverlap`
+ * of it inside their availability, measured by the same `overlapWithDay` as the schedule rule),
+ * and the first one they can attend. Looks at the first {@link UPCOMING_SESSIONS} occurrences,
+ * and further only when none of those fits.
  */
-export function upcomingSessions(
-  activity: Activity,
-  at: Date,
-  availability: Availability | undefined,
-  datesAway: ReadonlyArray<readonly [number, number]>,
-  minOverlap: number,
-): { upcoming: SessionTime[]; next: SessionTime | undefined } {
-  const occurrences = nextOccurrences(schedulesOf(activity), { at, timeZone: activity.timeZone, limit: SEARCH_OCCURRENCES });
-  const times = occurrences.map((o): SessionTime => {
-    let fits = !inDayRanges(localDay(o.start, activity.timeZone), datesAway);
-    if (fits && availability !== undefined) {
-      const fit = sessionFit(o, availability, activity.timeZone);
-      fits = fit.fraction > 0 && fit.fraction >= minOverlap;
+export function upcomingSessions(ctx: ClientContext, activity: Activity, minOverlap: number): { upcoming: SessionTime[]; next: SessionTime | undefined } {
+  const schedules = schedulesOf(activity);
+  const timeZone = activity.timeZone;
+  const toTime = (o: Occurrence): SessionTime => {
+    const { day, minutes } = localDayAndMinutes(o.start, timeZone);
+    let fits = !inDayRanges(day, ctx.datesAway);
+    if (fits && ctx.availability !== undefined) {
+      const length = Math.round((o.end.getTime() - o.start.getTime()) / 60_000);
+      const end = Math.min(1440, minutes + length);
+      fits = end > minutes && overlapWithDay(minutes, end, ctx.availability[weekdayOfDay(day)] ?? []) / (end - minutes) >= minOverlap;
     }
-    return { start: o.start, end: o.end, timeZone: o.timeZone, label: label(o.start, at, o.timeZone), fitsClient: fits };
-  });
-  return { upcoming: times.slice(0, UPCOMING_SESSIONS), next: times.find((t) => t.fitsClient) ?? times[0] };
+    return { start: o.start, end: o.end, timeZone, label: label(o.start, ctx.at, timeZone), fitsClient: fits };
+  };
+  const first = nextOccurrences(schedules, { at: ctx.at, timeZone, limit: UPCOMING_SESSIONS }).map(toTime);
+  let next = first.find((t) => t.fitsClient);
+  if (next === undefined && first.length === UPCOMING_SESSIONS) {
+    next = nextOccurrences(schedules, { at: ctx.at, timeZone, limit: SEARCH_OCCURRENCES }).slice(UPCOMING_SESSIONS).map(toTime).find((t) => t.fitsClient);
+  }
+  return { upcoming: first, next: next ?? first[0] };
 }
-

@@ -89,19 +89,22 @@ export function nextOccurrences(schedules: readonly Schedule[], options: Occurre
   const found: Occurrence[] = [];
   schedules.forEach((schedule, scheduleIndex) => {
     const closed = dayRanges(schedule.closures);
-    const make = (day: number, opensAt: string, closesAt: string, extra: boolean): Occurrence => ({
-      start: wallClockToInstant(day, clockMinutes(opensAt) ?? 0, timeZone),
-      end: wallClockToInstant(day, clockMinutes(closesAt, true) ?? 0, timeZone),
+    const make = (day: number, opens: number, closes: number, extra: boolean): Occurrence => ({
+      start: wallClockToInstant(day, opens, timeZone),
+      end: wallClockToInstant(day, closes, timeZone),
       timeZone,
       scheduleIndex,
       extra,
     });
     if (schedule.opensAt !== undefined && schedule.closesAt !== undefined) {
+      // Parsed once per schedule, not once per occurrence.
+      const opens = clockMinutes(schedule.opensAt) ?? 0;
+      const closes = clockMinutes(schedule.closesAt, true) ?? 0;
       const validFrom = schedule.validFrom === undefined ? fromDay : dayFromIso(schedule.validFrom);
       let taken = 0;
       for (const day of ruleDays(schedule, Math.max(fromDay, validFrom), toDay)) {
         if (inDayRanges(day, closed)) continue;
-        const occurrence = make(day, schedule.opensAt, schedule.closesAt, false);
+        const occurrence = make(day, opens, closes, false);
         if (occurrence.start < at) continue;
         found.push(occurrence);
         if (++taken >= limit) break;
@@ -110,7 +113,7 @@ export function nextOccurrences(schedules: readonly Schedule[], options: Occurre
     for (const session of schedule.extraSessions) {
       const day = dayFromIso(session.date);
       if (day < fromDay || day > toDay || inDayRanges(day, closed)) continue;
-      const occurrence = make(day, session.opensAt, session.closesAt, true);
+      const occurrence = make(day, clockMinutes(session.opensAt) ?? 0, clockMinutes(session.closesAt, true) ?? 0, true);
       if (occurrence.start >= at) found.push(occurrence);
     }
   });
