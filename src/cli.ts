@@ -1,10 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { realpathSync } from 'node:fs';
 import bundledCatalogue from '../fixtures/catalogue.json';
 import bundledPersonas from '../fixtures/personas.json';
 import { ActivityMatchError } from './errors.js';
+import { runImportCommand } from './catalogue/import-command.js';
 import { runEvaluateCommand } from './evaluate/command.js';
 import { createMatcher } from './matcher.js';
 import type { Explanation, Recommendation } from './rank/explain.js';
@@ -14,6 +16,7 @@ export interface CliIo {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
   readonly readFile: (path: string) => string;
+  readonly writeFile: (path: string, text: string) => void;
   readonly now: () => Date;
 }
 
@@ -27,6 +30,7 @@ const USAGE = `Usage:
   activity-match recommend --client <file.json | persona id> [--catalogue <file.json>] [--limit N] [--at ISO-date-time] [--json] [--no-diversity]
   activity-match explain --client <file.json | persona id> --activity <id> [--catalogue <file.json>] [--at ISO-date-time] [--json]
   activity-match evaluate --referrals <file.json> [--rules <file.json>] [--compare <file.json>] [--catalogue <file.json>] [--json]
+  activity-match import <open-referral.json> [--out <catalogue.json>] [--strict] [--at ISO-date-time]
   activity-match personas
 
 Without --catalogue the bundled catalogue (fictional Sheffield services) is used.
@@ -104,8 +108,9 @@ function loadMatcher(io: CliIo, catalogue: unknown) {
 export function main(argv: readonly string[], io: CliIo): number {
   try {
     const [command, ...rest] = argv;
-    const { values } = parseArgs({
+    const { values, positionals } = parseArgs({
       args: rest,
+      allowPositionals: command === 'import',
       options: {
         client: { type: 'string' },
         catalogue: { type: 'string' },
@@ -114,6 +119,8 @@ export function main(argv: readonly string[], io: CliIo): number {
         referrals: { type: 'string' },
         rules: { type: 'string' },
         compare: { type: 'string' },
+        out: { type: 'string' },
+        strict: { type: 'boolean', default: false },
         at: { type: 'string' },
         json: { type: 'boolean', default: false },
         'no-diversity': { type: 'boolean', default: false },
@@ -127,6 +134,19 @@ export function main(argv: readonly string[], io: CliIo): number {
     }
     if (command === 'personas') {
       for (const p of bundledPersonas as readonly Persona[]) io.out(`${p.id.padEnd(32)} ${p.summary}`);
+      return 0;
+    }
+    if (command === 'import') {
+      const file = positionals[0];
+      if (file === undefined) throw new CliError('import needs a file: activity-match import <open-referral.json>');
+      const result = runImportCommand(readJson(io, file, 'Open Referral'), {
+        strict: values.strict,
+        feed: basename(file),
+        at: values.at ?? io.now().toISOString(),
+      });
+      for (const line of result.stderr) io.err(line);
+      if (values.out === undefined) io.out(result.output);
+      else io.writeFile(values.out, result.output);
       return 0;
     }
     if (command !== 'recommend' && command !== 'explain' && command !== 'evaluate') throw new CliError(`unknown command '${command}'\n${USAGE}`);
@@ -189,6 +209,7 @@ if (isEntryPoint()) {
     out: (text) => process.stdout.write(`${text}\n`),
     err: (text) => process.stderr.write(`${text}\n`),
     readFile: (path) => readFileSync(path, 'utf8'),
+    writeFile: (path, text) => writeFileSync(path, `${text}\n`),
     now: () => new Date(),
   });
 }

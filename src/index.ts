@@ -2,12 +2,18 @@
 export { createMatcher } from './matcher.js';
 export type { Matcher, MatcherOptions, MatcherStats } from './matcher.js';
 export { parseCatalogue } from './catalogue/load.js';
+export { createSearchIndex, SEARCH_FIELDS, SEARCH_WEIGHTS } from './catalogue/search.js';
+export type { SearchField, SearchHit, SearchIndex, SearchMatch, SearchOptions } from './catalogue/search.js';
+export { fromOpenReferral, resolveKeyword, stripHtml } from './catalogue/open-referral/index.js';
+export type { FeedShape, ImportProblem, OpenReferralImport, OpenReferralImportOptions, PageInfo, SkippedService } from './catalogue/open-referral/index.js';
+export { runImportCommand } from './catalogue/import-command.js';
+export type { ImportCommandOptions, ImportCommandResult } from './catalogue/import-command.js';
 export type { ParseCatalogueOptions, ParsedCatalogue, RejectedRecord } from './catalogue/load.js';
 export { ActivityMatchError, ERROR_CODES } from './errors.js';
 export type { ErrorCode, ValidationIssue } from './errors.js';
 
-export { ActivitySchema, COST_LEVELS, GENDERS, GROUP_SIZES, INTENSITIES, REFERRAL_ROUTES } from './schema/activity.js';
-export type { Activity, ActivityInput, ActivityLocation, Cost, CostLevel, Gender, GroupSize, Intensity, ReferralRoute } from './schema/activity.js';
+export { ActivitySchema, INFERABLE_FIELDS, InferredSchema, ServiceAreaSchema, SourceSchema, COST_LEVELS, GENDERS, GROUP_SIZES, INTENSITIES, REFERRAL_ROUTES } from './schema/activity.js';
+export type { InferableField, Activity, ActivityInput, ActivityLocation, Cost, CostLevel, Gender, GroupSize, Intensity, ReferralRoute } from './schema/activity.js';
 export { ACTIVATION_LEVELS, BUDGETS, ClientProfileSchema, LONELINESS, TRAVEL_MODES } from './schema/client.js';
 export type { ActivationLevel, Budget, ClientProfile, ClientProfileInput, Loneliness } from './schema/client.js';
 export { DEFAULT_RULES, FACTORS, MatchingRulesSchema } from './schema/rules.js';

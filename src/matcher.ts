@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { compileCatalogue } from './catalogue/compile.js';
 import type { CompiledCatalogue } from './catalogue/compile.js';
 import { parseCatalogue } from './catalogue/load.js';
+import { createSearchIndex } from './catalogue/search.js';
+import type { SearchHit, SearchIndex, SearchOptions } from './catalogue/search.js';
 import type { RejectedRecord } from './catalogue/load.js';
 import { ActivityMatchError } from './errors.js';
 import type { Activity } from './schema/activity.js';
@@ -68,6 +70,13 @@ export interface Matcher {
    * @throws {ActivityMatchError} `INVALID_CLIENT`, `INVALID_OPTIONS` or `UNKNOWN_ACTIVITY`.
    */
   explain(client: unknown, activityId: string, options: ExplainOptions): Explanation;
+  /**
+   * Typo-tolerant search over names, tags, providers and descriptions, for a referral app's
+   * search box ("walkin grup", "helthy lungs"), with highlight ranges and optional filters.
+   * The index is built on the first call and kept.
+   * @throws {ActivityMatchError} `INVALID_OPTIONS` for bad options.
+   */
+  search(text: string, options?: SearchOptions): SearchHit[];
 }
 
 /**
@@ -107,6 +116,8 @@ export function createMatcher(activities: unknown, options: MatcherOptions = {})
     return chosen.map((candidate, i) => ({ rank: i + 1, ...explainPosition(ctx, cat, candidate.position, rules) }));
   }
 
+  let searchIndex: SearchIndex | undefined;
+
   return {
     activities: parsed.activities,
     rejected: parsed.rejected,
@@ -124,6 +135,10 @@ export function createMatcher(activities: unknown, options: MatcherOptions = {})
       if (!Array.isArray(clients)) throw new ActivityMatchError('INVALID_CLIENT', [{ path: 'clients', message: 'expected an array of client profiles' }]);
       const opts = parseOrThrow(RecommendOptionsSchema, callOptions, 'INVALID_OPTIONS', 'options');
       return clients.map((client: unknown, i) => shortlist(client, `clients[${i}]`, opts.at, opts.limit, opts.rules ?? defaults));
+    },
+    search(text, searchOptions) {
+      searchIndex ??= createSearchIndex(parsed.activities);
+      return searchIndex.search(text, searchOptions);
     },
     explain(client, activityId, callOptions) {
       const opts = parseOrThrow(ExplainOptionsSchema, callOptions, 'INVALID_OPTIONS', 'options');

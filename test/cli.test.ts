@@ -6,7 +6,11 @@ import { activity } from './helpers.js';
 function run(argv: string[], files: Record<string, string> = {}) {
   const out: string[] = [];
   const err: string[] = [];
+  const written: Record<string, string> = {};
   const code = main(argv, {
+    writeFile: (path, text) => {
+      written[path] = text;
+    },
     out: (t) => out.push(t),
     err: (t) => err.push(t),
     readFile: (path) => {
@@ -16,7 +20,7 @@ function run(argv: string[], files: Record<string, string> = {}) {
     },
     now: () => new Date('2026-11-23T09:00:00Z'),
   });
-  return { code, out: out.join('\n'), err: err.join('\n') };
+  return { code, out: out.join('\n'), err: err.join('\n'), written };
 }
 
 describe('activity-match recommend', () => {
@@ -97,6 +101,32 @@ describe('activity-match evaluate', () => {
     const { code, err } = run(['evaluate']);
     expect(code).toBe(1);
     expect(err).toContain('--referrals is required');
+  });
+});
+
+describe('activity-match import', () => {
+  const page = readFileSync(new URL('../fixtures/open-referral/uk-feeds/sheffield-v3-page-1.json', import.meta.url), 'utf8');
+
+  it('writes the imported catalogue to --out and reports every rejected or skipped service on stderr', () => {
+    const { code, out, err, written } = run(['import', 'sheffield-v3-page-1.json', '--out', 'catalogue.json', '--at', '2026-11-23T09:00:00Z'], { 'sheffield-v3-page-1.json': page });
+    expect(code).toBe(0);
+    expect(out).toBe('');
+    const activities = JSON.parse(written['catalogue.json'] ?? '[]') as { id: string; source?: { feed?: string } }[];
+    expect(activities.length).toBeGreaterThan(3);
+    expect(activities[0]?.source?.feed).toBe('sheffield-v3-page-1.json');
+    expect(err).toMatch(/rejected/i);
+    expect(err).toMatch(/skipped/i);
+  });
+
+  it('produces a catalogue the matcher loads strictly', () => {
+    const { written } = run(['import', 'p.json', '--out', 'c.json', '--at', '2026-11-23T09:00:00Z'], { 'p.json': page });
+    const { code, err } = run(['recommend', '--client', 'copd-activation-2', '--catalogue', 'c.json', '--at', '2026-11-23T09:00:00Z'], { 'c.json': written['c.json'] ?? '' });
+    expect(code).toBe(0);
+    expect(err).toBe('');
+  });
+
+  it('needs a file', () => {
+    expect(run(['import']).err).toContain('import needs a file');
   });
 });
 

@@ -77,10 +77,12 @@ export function buildReasons(ctx: ClientContext, activity: Activity, c: Columns,
   const flags = c.flags[p] as number;
 
   const designed = ctx.conditions.filter((id) => activity.conditions.designedFor.includes(id as never)).map((id) => conditionLabel.get(id) ?? id);
-  if (designed.length > 0) reasons.push(`Designed for people with ${listText(designed)}`);
+  const inferred = new Set<string>(activity.inferred ?? []);
+  const fromText = (field: string) => (inferred.has(field) ? ' (inferred from the description)' : '');
+  if (designed.length > 0) reasons.push(`Designed for people with ${listText(designed)}${fromText('conditions.designedFor')}`);
 
   const helped = ctx.needs.filter((id) => activity.needs.includes(id as never)).map((id) => needLabel.get(id) ?? id);
-  if (helped.length > 0) reasons.push(`Helps with ${listText(helped)}`);
+  if (helped.length > 0) reasons.push(`Helps with ${listText(helped)}${fromText('needs')}`);
   if (ctx.loneliness === 2 && (flags & FLAG.befriending) !== 0) reasons.push('Regular contact with a befriender');
   else if (ctx.loneliness > 0 && (flags & FLAG.social) !== 0) reasons.push('A chance to meet people');
 
@@ -112,6 +114,8 @@ export function buildReasons(ctx: ClientContext, activity: Activity, c: Columns,
     const capacity = capacityStatus(activity.capacity);
     (capacity.waitWeeks !== undefined && capacity.waitWeeks > 0 ? cautions : reasons).push(sentence(capacity.reason));
   }
+  const guessed = [...inferred].filter((f) => f !== 'conditions.designedFor' && f !== 'needs');
+  if (guessed.length > 0) cautions.push(`Inferred from the directory's text, not stated: ${listText(guessed)}`);
   if (m.daysExpired >= 1) cautions.push(`Timetable information expired on ${isoFromDay(c.expiryDay[p] as number)}: re-check with the provider`);
   if (!Number.isNaN(m.bestFraction) && ctx.availability !== undefined && m.bestFraction < 1) {
     cautions.push(`Only ${Math.round(m.bestFraction * 100)}% of the best-fitting session falls inside their availability`);

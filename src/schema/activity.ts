@@ -16,6 +16,47 @@ import { CapacitySchema } from '../time/capacity.js';
 import { ProgrammeSchema } from '../time/programme.js';
 import { ScheduleSchema } from '../time/schedule.js';
 
+/** The activity fields an import can infer from text, in the order they are listed. */
+export const INFERABLE_FIELDS = [
+  'category', 'tags', 'intensity', 'groupSize', 'supported', 'conditions.designedFor', 'conditions.unsuitableFor', 'needs', 'cost', 'location', 'languages',
+  'accessibility.wheelchair', 'accessibility.stepFree', 'accessibility.hearingLoop', 'accessibility.accessibleToilet',
+] as const;
+
+/** A field an import can infer from text. */
+export type InferableField = (typeof INFERABLE_FIELDS)[number];
+
+/**
+ * Field paths whose values were inferred from text, e.g. `["category", "conditions.designedFor"]`,
+ * so explanations can say "inferred from the description".
+ *
+ * @example
+ * ```ts
+ * InferredSchema.parse(['category', 'needs', 'category']); // ['category', 'needs']
+ * InferredSchema.safeParse(['colour']).success;            // false
+ * ```
+ */
+export const InferredSchema = z
+  .array(z.enum(INFERABLE_FIELDS, { error: `expected a field path: ${INFERABLE_FIELDS.join(', ')}` }), { error: 'expected a list of field paths' })
+  .max(INFERABLE_FIELDS.length, { error: `expected at most ${INFERABLE_FIELDS.length} field paths` })
+  .transform((paths) => [...new Set(paths)]);
+
+/**
+ * Where an imported activity came from: the directory's service and location ids and the feed.
+ *
+ * @example
+ * ```ts
+ * SourceSchema.parse({ serviceId: 'ac148810', locationId: '3a19ff88', feed: 'sheffield-page-1.json' });
+ * ```
+ */
+export const SourceSchema = z.strictObject(
+  {
+    serviceId: text(200, 'a service id').optional(),
+    locationId: text(200, 'a location id').optional(),
+    feed: text(500, 'a feed name').optional(),
+  },
+  { error: 'expected a source {serviceId?, locationId?, feed?}' },
+);
+
 /** Exercise intensity, from none (a talk, an advice session) to vigorous. */
 export const INTENSITIES = ['none', 'light', 'moderate', 'vigorous'] as const;
 /** Usual group size: one-to-one, small (up to about 8), medium (up to about 20), large. */
@@ -142,6 +183,10 @@ export const ActivitySchema = z.strictObject({
   /** When the record was last checked with the provider. */
   lastVerified: IsoDateSchema.optional(),
   url: z.string({ error: 'expected a URL' }).max(2000, { error: 'expected a URL of at most 2000 characters' }).optional(),
+  /** Fields inferred from text by an importer: explanations say so. */
+  inferred: InferredSchema.optional(),
+  /** Where an imported record came from. */
+  source: SourceSchema.optional(),
 });
 
 /** A validated activity, vocabulary terms canonicalised and defaults filled in. */

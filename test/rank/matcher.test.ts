@@ -264,3 +264,23 @@ describe('bad input', () => {
     expect(copy.nextSession.start).toBe('2026-11-25T13:30:00.000Z');
   });
 });
+
+describe('search', () => {
+  it('finds activities by typing, typos included, and highlights where', () => {
+    const m = createMatcher([activity('lungs', { name: 'Healthy Lungs course', category: 'health-education' }), activity('walk', { name: 'Walking group', tags: ['walking'] })]);
+    const [hit] = m.search('helthy lungs');
+    expect(hit?.id).toBe('lungs');
+    const name = hit?.matches.find((x) => x.field === 'name');
+    expect(name?.ranges.map(([a, b]) => name.value.slice(a, b))).toEqual(['Healthy', 'Lungs']);
+    expect(m.search('walkin grup')[0]?.id).toBe('walk');
+  });
+});
+
+describe('imported records', () => {
+  it('say which reasons rest on data inferred from the description', () => {
+    const m = createMatcher([activity('x', { conditions: { designedFor: ['copd'] }, inferred: ['conditions.designedFor', 'intensity'], source: { serviceId: 's1' } })]);
+    const e = m.explain(client({ conditions: ['copd'] }), 'x', { at: AT });
+    expect(e.reasons).toContain('Designed for people with COPD (inferred from the description)');
+    expect(e.cautions).toContain("Inferred from the directory's text, not stated: intensity");
+  });
+});

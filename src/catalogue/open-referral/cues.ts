@@ -1,0 +1,101 @@
+/**
+ * The documented cue tables the importer reads descriptions with. All match folded text
+ * (lower case, accents and punctuation removed: "chair-based" is "chair based").
+ *
+ * @module
+ */
+import type { Category } from '../../vocabulary/index.js';
+
+/**
+ * Category cues, with a weight: 2 for a cue that names the category outright ("befriending",
+ * "counselling"), 1 for a typical activity, 0.5 for a word that many kinds of activity use
+ * ("course", "wellbeing"). Cues in the service name count three times.
+ */
+export const CATEGORY_CUES: Readonly<Record<Category, Readonly<Record<string, number>>>> = {
+  'physical-activity': {
+    exercise: 1, exercises: 1, 'exercise class': 2, fitness: 1, 'keep fit': 2, sport: 1, sports: 1, 'physical activity': 2, 'get active': 1, gym: 2, workout: 1,
+    aerobics: 2, pilates: 2, circuits: 2, 'circuit training': 2, running: 1, jogging: 1, cycling: 1, football: 1, 'walking football': 2, badminton: 2, bowls: 1,
+    swimming: 2, swim: 1, aquafit: 2, yoga: 2, 'tai chi': 2, zumba: 2, 'dance class': 1, 'strength and balance': 2, 'falls prevention': 2, 'health walk': 2,
+    'health walks': 2, 'walking group': 2, 'walking netball': 2, 'nordic walking': 2, boccia: 2, 'table tennis': 2, 'exercise on referral': 2, 'exercise referral': 2,
+    bootcamp: 2, 'boot camp': 2, hiit: 2, 'high intensity': 2, 'interval training': 2, spinning: 2, boxercise: 2,
+  },
+  social: {
+    'social group': 2, 'social club': 2, 'coffee morning': 2, 'lunch club': 2, 'luncheon club': 2, 'friendship group': 2, 'friendship club': 2, 'meet people': 1,
+    'meet new people': 1, 'make friends': 1, 'tea dance': 2, bingo: 2, 'bridge club': 2, 'games afternoon': 2, 'community cafe': 1, 'get together': 1,
+    social: 0.5, chat: 0.5, natter: 0.5, cuppa: 0.5, 'book club': 2, 'reading group': 2,
+  },
+  creative: {
+    art: 1, arts: 1, 'art class': 2, painting: 1, drawing: 1, craft: 1, crafts: 1, knitting: 2, crochet: 2, sewing: 1, pottery: 2, choir: 2, singing: 2, music: 1,
+    ukulele: 2, photography: 2, 'creative writing': 2, poetry: 1, drama: 1, theatre: 1, woodwork: 1, 'mens shed': 2, creative: 1,
+  },
+  nature: {
+    gardening: 2, 'community garden': 2, allotment: 2, conservation: 2, 'green gym': 2, nature: 1, outdoors: 1, beekeeping: 2, woodland: 1, wildlife: 1,
+    'nature walk': 2, 'green space': 1, 'forest school': 2, farm: 1,
+  },
+  learning: {
+    course: 0.5, courses: 0.5, lessons: 1, learn: 0.5, learning: 0.5, workshop: 0.5, workshops: 0.5, 'adult education': 2, 'adult learning': 2, esol: 2,
+    'english classes': 2, 'computer class': 2, 'computer classes': 2, 'digital skills': 1, library: 0.5, 'local history': 2, 'history group': 2,
+    'cookery course': 2, 'cooking class': 2, 'cooking classes': 2,
+  },
+  'health-education': {
+    'self management': 2, 'education programme': 2, 'pulmonary rehabilitation': 2, 'cardiac rehabilitation': 2, 'cardiac rehab': 2, 'heart rehab': 2,
+    'diabetes education': 2, 'structured education': 2, 'expert patients': 2, 'living well with': 1, 'healthy lungs': 2, 'lung health': 1,
+    'weight management': 1, desmond: 2, 'pain management': 1, 'health course': 2, 'patient education': 2,
+  },
+  befriending: {
+    befriending: 2, befriender: 2, befrienders: 2, befriend: 2, 'telephone friendship': 2, companionship: 2, 'good neighbour': 1, 'good neighbours': 1,
+    'friendly phone call': 2, 'friendly phone calls': 2, 'home visiting': 1,
+  },
+  'practical-support': {
+    advice: 2, advisers: 2, adviser: 2, advisor: 2, advisors: 2, caseworker: 2, debt: 2, debts: 2, 'benefits advice': 2, 'welfare benefits': 2, 'citizens advice': 2,
+    'housing advice': 2, 'food bank': 2, foodbank: 2, pantry: 2, 'money advice': 2, 'legal advice': 2, 'employment support': 2, 'job club': 2, 'form filling': 2,
+    'universal credit': 2, advocacy: 2, 'food parcels': 2,
+  },
+  'mental-wellbeing': {
+    counselling: 2, counseling: 2, 'talking therapy': 2, 'talking therapies': 2, therapy: 1, 'mental health': 1, wellbeing: 0.5, mindfulness: 1,
+    'peer support': 1, 'support group': 1, bereavement: 2, 'emotional support': 1, stress: 0.5, anxiety: 0.5, depression: 0.5,
+  },
+};
+
+/** Order that breaks ties between categories: the more specific offer first. */
+export const CATEGORY_PRIORITY: readonly Category[] = ['befriending', 'practical-support', 'health-education', 'mental-wellbeing', 'physical-activity', 'nature', 'creative', 'learning', 'social'];
+
+/** Category given when neither taxonomy nor text names one (with a warning). */
+export const FALLBACK_CATEGORY: Category = 'social';
+
+/**
+ * Intensity cues, checked in this order for physical activity and nature (the first that
+ * matches decides). Softeners come first: "gentle circuits" is light. Negated phrases are
+ * removed first ({@link NEGATED}): "no running or tackling" is not running.
+ */
+export const INTENSITY_CUES = [
+  ['light', /\b(gentle|gentler|chair based|seated|sitting down|low impact|slow|slower|slow paced|at your own pace|easy pace|light exercise)\b/],
+  ['vigorous', /\b(high intensity|hiit|circuits?|circuit training|boot ?camp|running|run club|couch to 5k|5k|spinning|spin class|boxing|boxercise|zumba|vigorous|intense)\b/],
+  ['moderate', /\b(exercise class(es)?|fitness class(es)?|aerobics|swimming|swim|brisk|gym|dance|dancing|cycling|football|badminton|pilates|yoga|conservation|green gym|allotment|aquafit|exercise|fitness|moderate)\b/],
+  ['light', /\b(walk|walks|walking|stroll|tai chi|qigong|gardening|bowls|stretching|stretch|balance|beekeeping)\b/],
+] as const;
+
+/** A negated phrase of up to three words ("no running or tackling", "without weights"), removed before intensity cues are read. */
+export const NEGATED = /\b(no|not|without|non)( (or|and)?\s?\w+){1,3}/g;
+
+/** Categories whose activities are not exercise: intensity `none` unless their name says otherwise (then at most light). */
+export const RESTING_CATEGORIES: ReadonlySet<Category> = new Set(['social', 'creative', 'learning', 'health-education', 'befriending', 'practical-support', 'mental-wellbeing']);
+
+/** Group-size cues on folded text, after any stated number of places. */
+export const GROUP_CUES = [
+  ['one-to-one', /\b(one to one|1 to 1|1 2 1|one2one|individual (support|sessions?|appointments?)|home visits?|your own befriender|a befriender|caseworker|appointments? with (a|an|our))\b/],
+  ['small', /\bsmall( \w+)? (group|groups|class|classes)\b/],
+  ['large', /\b(large (group|groups|class|classes)|big group|mass participation|hundreds of)\b/],
+] as const;
+
+/** A stated size on plain text: "groups of up to 8", "maximum of 12 people", "20 places". */
+export const GROUP_NUMBER = /\b(?:groups? of(?: up to)?|up to|maximum of|max\.?|no more than|limited to|places for|class size of)\s*(\d{1,3})\b|\b(\d{1,3})\s+(?:places|spaces|participants)\b/i;
+
+/** Cues that staff or volunteers give a supported, gentle start. */
+export const SUPPORTED_CUE = /\b(staff supported|volunteer supported|supported (group|groups|session|sessions|walk|walks|activity|activities|start)|fully supported|with support|accompan\w*|buddy|buddies|(someone|a volunteer|we) will meet you|meet you (at|there)|at your own pace|go at your pace|support workers?)\b/;
+
+/** A sentence that rules people out: conditions in it are unsuitable. */
+export const UNSUITABLE_CUE = /\b(not suitable|unsuitable|not recommended|not appropriate|cannot (accept|take|support)|unable to (accept|take|support)|should not (attend|take part|join)|excluded|exclusion|contraindicat\w*|not for people|not able to accept)\b/;
+
+/** A sentence that says who an activity is for: conditions in it are designed for. */
+export const DESIGNED_CUE = /\b(for (people|adults|anyone|those|men|women|residents|patients)( \w+)? (with|who|living|affected|recovering|diagnosed)|living with|suitable for|designed for|aimed at|specifically for|people who have|diagnosed with|affected by|recovering from|(help|helps|helping)( you| people)? (manage|with|cope)|managing|manage (your|their)|with a diagnosis|experiencing|who experience|who have|if you have|have had (a|an))\b/;

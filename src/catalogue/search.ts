@@ -1,0 +1,379 @@
+/**
+ * Typo-tolerant search over a catalogue, for the search box of a referral app: "walkin grup",
+ * "bee keeping", "helthy lungs".
+ *
+ * **How.** The index is built once: every word of every activity's name, tags, provider and
+ * description (folded: lower case, no accents), with where it occurs. A query is split into
+ * words; fuse.js matches each against the catalogue's distinct words (typos, partial words),
+ * and each activity scores, per query word, its best `field weight × word similarity`:
+ *
+ * `score = Σ_terms max_{field, word} (weightᶠ · simₜ,w) / number of terms`, in [0, 1].
+ *
+ * | field | weight |
+ * |---|---|
+ * | name | 1 |
+ * | tags | 0.8 |
+ * | provider | 0.6 |
+ * | description | 0.4 |
+ *
+ * Word similarity is 1 for the same word, high for a word being typed ("walki"), and
+ * `1 − fuse score` scaled by length for a typo ("helthy"); see `wordSimilarity`. Two query words that
+ * make one catalogue word count as it ("bee keeping" is "beekeeping"). The whole query is also
+ * resolved onto the tag vocabulary (the importer's `resolveKeyword`): "helthy lungs" finds
+ * activities tagged `pulmonary-rehab` even when no word matches. Results below
+ * {@link MIN_SEARCH_SCORE} are dropped.
+ *
+ * **Why not fuse.js over whole documents?** It rescans every text for every query: 0.3 to 2
+ * seconds a query on 10,000 activities (see `bench/search.bench.ts`). Matching fuse.js against
+ * the distinct words keeps its typo tolerance at a few milliseconds.
+ *
+ * Deterministic: scores do not depend on catalogue order; ties go to the smaller id.
+ *
+ * @module
+ */
+import Fuse from 'fuse.js';
+import { z } from 'zod';
+import type { Activity } from '../schema/activity.js';
+import { categoryTerm, LatitudeSchema, LongitudeSchema } from '../schema/common.js';
+import { haversineKm } from '../signals/geo.js';
+import { parseOrThrow } from '../validate.js';
+import { foldText, vocabularies } from '../vocabulary/index.js';
+import { resolveKeyword } from './open-referral/keywords.js';
+
+/** The searchable fields, in order of weight. */
+export const SEARCH_FIELDS = ['name', 'tags', 'provider', 'description'] as const;
+/** A searchable field. */
+export type SearchField = (typeof SEARCH_FIELDS)[number];
+/** Weight of a match in each field (see the module table). */
+export const SEARCH_WEIGHTS: Readonly<Record<SearchField, number>> = Object.freeze({ name: 1, tags: 0.8, provider: 0.6, description: 0.4 });
+/** Results scoring below this are not returned. */
+export const MIN_SEARCH_SCORE = 0.2;
+
+/**
+ * Options of `search`.
+ *
+ * @example
+ * ```ts
+ * const options: SearchOptions = { categories: ['physical-activity', 'nature'], near: { lat: 53.38, lon: -1.47, maxKm: 5 }, limit: 10 };
+ * ```
+ */
+export interface SearchOptions {
+  /** Only these categories (ids or synonyms). */
+  readonly categories?: readonly string[];
+  /** Only venues within `maxKm` of a point; home and online activities always pass. */
+  readonly near?: { readonly lat: number; readonly lon: number; readonly maxKm: number };
+  /** At most this many results, 1 to 1000 (default 20). */
+  readonly limit?: number;
+}
+
+/** Where a result matched: ranges `[start, end)` (end exclusive, like `slice`) in one field's text. */
+export interface SearchMatch {
+  readonly field: SearchField;
+  /** For tags: the tag id. */
+  readonly tag?: string;
+  /** The text the ranges refer to: the activity's name, provider or description, or the tag's label. */
+  readonly value: string;
+  readonly ranges: readonly (readonly [number, number])[];
+}
+
+/**
+ * One search result.
+ *
+ * @example
+ * ```ts
+ * const hit: SearchHit = { id: 'knit-and-natter', score: 1, matches: [{ field: 'name', value: 'Knit and natter', ranges: [[0, 4]] }] };
+ * hit.matches[0]?.value.slice(...hit.matches[0].ranges[0]!); // 'Knit'
+ * ```
+ */
+export interface SearchHit {
+  readonly id: string;
+  /** Match score in [0, 1]: 1 when every query word is found exactly in the name. */
+  readonly score: number;
+  readonly matches: readonly SearchMatch[];
+  /** Distance from `near`, for venues when `near` is given. */
+  readonly distanceKm?: number;
+}
+
+/**
+ * A search index over a catalogue, built once by {@link createSearchIndex}.
+ *
+ * @example
+ * ```ts
+ * const index: SearchIndex = createSearchIndex(activities);
+ * index.size;                           // 57
+ * index.search('helthy lungs')[0]?.id;  // 'healthy-lungs-course'
+ * ```
+ */
+export interface SearchIndex {
+  /** Number of activities indexed. */
+  readonly size: number;
+  /**
+   * Activities matching `text`, best first (score, then id).
+   * @throws {ActivityMatchError} `INVALID_OPTIONS` for bad options.
+   */
+  search(text: string, options?: SearchOptions): SearchHit[];
+}
+
+const OptionsSchema = z.strictObject(
+  {
+    categories: z.array(categoryTerm(), { error: 'expected a list of categories' }).optional(),
+    near: z.strictObject({ lat: LatitudeSchema, lon: LongitudeSchema, maxKm: z.number({ error: 'expected a distance in km' }).min(0, { error: 'expected a distance in km' }).max(20000, { error: 'expected a distance in km' }) }, { error: 'expected {lat, lon, maxKm}' }).optional(),
+    limit: z.number({ error: 'expected a whole number from 1 to 1000' }).int({ error: 'expected a whole number from 1 to 1000' }).min(1, { error: 'expected a whole number from 1 to 1000' }).max(1000, { error: 'expected a whole number from 1 to 1000' }).default(20),
+  },
+  { error: 'expected search options {categories?, near?, limit?}' },
+);
+
+const STOP_WORDS = new Set(['a', 'an', 'and', 'the', 'to', 'in', 'of', 'on', 'at', 'for', 'with', 'or', 'by', 'my', 'near', 'me']);
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
+const FIELD_CODES: Readonly<Record<SearchField, number>> = { name: 0, tags: 1, provider: 2, description: 3 };
+/** Fuse threshold per word: about one typo in four letters. */
+const WORD_THRESHOLD = 0.25;
+/** Most catalogue words one query word may stand for (the closest ones). */
+const MAX_WORDS_PER_TERM = 64;
+/** Query words read; the rest of a pasted paragraph is ignored. */
+const MAX_TERMS = 12;
+/** Shortest catalogue word a longer query word may stand for by beginning with it. */
+const MIN_STEM = 4;
+/** Similarity credited to every query word when the whole query names a tag (exactly or fuzzily). */
+const EXPANSION_SIMILARITY = { exact: 0.75, phrase: 0, fuzzy: 0.7 } as const;
+
+/** Where a word occurs: for each activity (dense index) that has it, the best field weight it has there. */
+interface Posting {
+  readonly docs: number[];
+  readonly weights: number[];
+}
+
+/** A word's spans in one activity: field code, index of the text in the field, start, end; four numbers each. */
+type Spans = number[];
+
+interface Doc {
+  readonly activity: Activity;
+  /** The texts of each field, by field code (tags: one label per tag). */
+  readonly texts: readonly (readonly string[])[];
+  /** Each folded word of the activity and its spans, for highlights. */
+  readonly words: ReadonlyMap<string, Spans>;
+}
+
+function tagLabel(tag: string): string {
+  return vocabularies.tags.terms.find((t) => t.id === tag)?.label ?? tag.replace(/-/g, ' ');
+}
+
+/** Folded forms of raw words, shared by every index: folding (Unicode normalisation) dominates the build otherwise. */
+const folded = new Map<string, string>();
+const FOLD_CACHE_LIMIT = 100_000;
+
+function foldWord(raw: string): string {
+  let word = folded.get(raw);
+  if (word === undefined) {
+    word = foldText(raw).replace(/ /g, '');
+    if (folded.size < FOLD_CACHE_LIMIT) folded.set(raw, word);
+  }
+  return word;
+}
+
+/** The folded words of a text, as a search key ("Men's" → "mens"). */
+function wordsOf(text: string): { word: string; start: number; end: number }[] {
+  const out: { word: string; start: number; end: number }[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const word = foldWord(m[0]);
+    if (word !== '') out.push({ word, start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+/**
+ * Similarity of a query word and a catalogue word that fuse.js matched with `fuseScore`:
+ * 1 when equal; `0.6 + 0.4 · ratio` when the word begins with the query word (typing in
+ * progress: "walki" → "walking"); `0.5 + 0.4 · ratio` when the query word begins with a word
+ * of 4 letters or more ("walkin", "walks" → "walk"); `(1 − fuseScore) · ratio` for a typo of
+ * about the same length ("helthy" → "healthy"); 0 otherwise (a short word inside a long one:
+ * "knit" is not "community"). `ratio` is shorter length / longer length.
+ */
+function wordSimilarity(term: string, word: string, fuseScore: number): number {
+  if (term === word) return 1;
+  const ratio = Math.min(term.length, word.length) / Math.max(term.length, word.length);
+  if (word.startsWith(term)) return 0.6 + 0.4 * ratio;
+  if (word.length >= MIN_STEM && term.startsWith(word)) return 0.5 + 0.4 * ratio;
+  return Math.abs(word.length - term.length) <= Math.max(1, Math.floor(term.length / 4)) ? (1 - fuseScore) * ratio : 0;
+}
+
+function mergeRanges(ranges: [number, number][]): [number, number][] {
+  ranges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const out: [number, number][] = [];
+  for (const r of ranges) {
+    const last = out[out.length - 1];
+    if (last !== undefined && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else out.push([r[0], r[1]]);
+  }
+  return out;
+}
+
+function buildDoc(activity: Activity): Doc {
+  const texts = [[activity.name], activity.tags.map(tagLabel), activity.provider === undefined ? [] : [activity.provider], activity.description === undefined ? [] : [activity.description]];
+  const words = new Map<string, Spans>();
+  texts.forEach((list, field) =>
+    list.forEach((text, t) => {
+      for (const { word, start, end } of wordsOf(text)) {
+        const spans = words.get(word);
+        if (spans === undefined) words.set(word, [field, t, start, end]);
+        else spans.push(field, t, start, end);
+      }
+    }),
+  );
+  return { activity, texts, words };
+}
+
+/**
+ * Builds the search index of a validated catalogue, once (see the module notes).
+ *
+ * @example
+ * ```ts
+ * const index = createSearchIndex(matcher.activities); // the bundled catalogue
+ * index.search('walkin grup', { limit: 1 });
+ * // [{ id: 'evening-walk-norfolk-park', score: 0.66, matches: [
+ * //   { field: 'name', value: 'Norfolk Park after-work walk', ranges: [[24, 28]] },
+ * //   { field: 'tags', tag: 'walking', value: 'walking', ranges: [[0, 7]] }, …] }]
+ * index.search('bee keeping', { near: { lat: 53.36, lon: -1.47, maxKm: 3 } })[0];
+ * // { id: 'beekeeping-heeley', score: 0.9, matches: […], distanceKm: 0.23 }
+ * ```
+ */
+export function createSearchIndex(activities: readonly Activity[]): SearchIndex {
+  const docs = activities.map(buildDoc);
+  const postings = new Map<string, Posting>();
+  const byTag = new Map<string, number[]>();
+  docs.forEach((doc, d) => {
+    for (const tag of doc.activity.tags) {
+      const list = byTag.get(tag);
+      if (list === undefined) byTag.set(tag, [d]);
+      else list.push(d);
+    }
+    for (const [word, spans] of doc.words) {
+      let weight = 0;
+      for (let s = 0; s < spans.length; s += 4) weight = Math.max(weight, SEARCH_WEIGHTS[SEARCH_FIELDS[spans[s] as number] as SearchField]);
+      const posting = postings.get(word);
+      if (posting === undefined) postings.set(word, { docs: [d], weights: [weight] });
+      else {
+        posting.docs.push(d);
+        posting.weights.push(weight);
+      }
+    }
+  });
+  // Sorted, so fuse's ties (by position) fall in alphabetical order whatever the catalogue order.
+  const fuse = new Fuse([...postings.keys()].sort(), { includeScore: true, threshold: WORD_THRESHOLD, ignoreLocation: true, ignoreFieldNorm: true });
+
+  /** Catalogue words a query word stands for, with their similarity, best first. */
+  function expand(term: string): [string, number][] {
+    const found = new Map<string, number>();
+    if (postings.has(term)) found.set(term, 1);
+    // Catalogue words the query word begins with ("walkin" → "walk"): fuse.js does not look for a pattern longer than the text.
+    for (let k = MIN_STEM; k < term.length; k++) {
+      const stem = term.slice(0, k);
+      if (postings.has(stem)) found.set(stem, wordSimilarity(term, stem, 1));
+    }
+    if (term.length >= 3) {
+      for (const r of fuse.search(term)) {
+        const sim = wordSimilarity(term, r.item, r.score ?? 1);
+        if (sim > 0 && sim > (found.get(r.item) ?? 0)) found.set(r.item, sim);
+      }
+    }
+    return [...found].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_WORDS_PER_TERM);
+  }
+
+  function search(text: string, options: SearchOptions = {}): SearchHit[] {
+    const opts = parseOrThrow(OptionsSchema, options, 'INVALID_OPTIONS', 'options');
+    if (typeof text !== 'string') return [];
+    const all = wordsOf(text).map((w) => w.word);
+    const content = all.filter((w) => !STOP_WORDS.has(w));
+    const terms = [...new Set(content.length > 0 ? content : all)].slice(0, MAX_TERMS);
+    if (terms.length === 0) return [];
+    // best[i][d]: query word i's best weighted similarity in activity d. Dense arrays: no allocation per activity.
+    const best = terms.map(() => new Float64Array(docs.length));
+    const touched = new Uint8Array(docs.length);
+    const candidates: number[] = [];
+    const matchedWords = new Set<string>();
+    const touch = (d: number) => {
+      if (touched[d] === 1) return;
+      touched[d] = 1;
+      candidates.push(d);
+    };
+    const credit = (termIndexes: readonly number[], word: string, sim: number) => {
+      const posting = postings.get(word);
+      if (posting === undefined) return;
+      matchedWords.add(word);
+      for (let k = 0; k < posting.docs.length; k++) {
+        const d = posting.docs[k] as number;
+        const value = sim * (posting.weights[k] as number);
+        for (const i of termIndexes) if (value > (best[i] as Float64Array)[d]!) (best[i] as Float64Array)[d] = value;
+        touch(d);
+      }
+    };
+    terms.forEach((term, i) => {
+      for (const [word, sim] of expand(term)) credit([i], word, sim);
+      const next = terms[i + 1];
+      // "bee keeping" → "beekeeping": two query words joined count for both.
+      if (next !== undefined) credit([i, i + 1], term + next, 1);
+    });
+    const tagHits = new Map<number, string>();
+    for (const hit of resolveKeyword(text)) {
+      if (hit.vocabulary !== 'tags' || hit.via === 'phrase') continue;
+      const value = EXPANSION_SIMILARITY[hit.via] * SEARCH_WEIGHTS.tags;
+      for (const d of byTag.get(hit.id) ?? []) {
+        for (const b of best) if (value > b[d]!) b[d] = value;
+        touch(d);
+        tagHits.set(d, hit.id);
+      }
+    }
+    const categories = opts.categories === undefined ? undefined : new Set<string>(opts.categories);
+    const hits: { d: number; score: number; distanceKm?: number }[] = [];
+    for (const d of candidates) {
+      let score = 0;
+      for (const b of best) score += b[d]! / terms.length;
+      if (score < MIN_SEARCH_SCORE) continue;
+      const activity = (docs[d] as Doc).activity;
+      if (categories !== undefined && !categories.has(activity.category)) continue;
+      if (opts.near === undefined || activity.location.kind !== 'venue') {
+        hits.push({ d, score });
+        continue;
+      }
+      const km = haversineKm(opts.near.lat, opts.near.lon, activity.location.lat, activity.location.lon);
+      if (km <= opts.near.maxKm) hits.push({ d, score, distanceKm: km });
+    }
+    const idOf = (d: number) => (docs[d] as Doc).activity.id;
+    hits.sort((a, b) => b.score - a.score || (idOf(a.d) < idOf(b.d) ? -1 : idOf(a.d) > idOf(b.d) ? 1 : 0));
+    return hits.slice(0, opts.limit).map(({ d, score, distanceKm }) => ({
+      id: idOf(d),
+      score: Math.min(1, score),
+      matches: matchesOf(docs[d] as Doc, matchedWords, tagHits.get(d)),
+      ...(distanceKm === undefined ? {} : { distanceKm }),
+    }));
+  }
+
+  return { size: docs.length, search };
+}
+
+/** Highlights of one activity: the spans of the matched words, per field text, plus a tag matched by meaning. */
+function matchesOf(doc: Doc, words: ReadonlySet<string>, tag: string | undefined): SearchMatch[] {
+  const ranges = new Map<string, [number, number][]>();
+  const add = (field: number, t: number, span: [number, number]) => {
+    const key = `${field}:${t}`;
+    const known = ranges.get(key);
+    if (known === undefined) ranges.set(key, [span]);
+    else known.push(span);
+  };
+  for (const word of words) {
+    const spans = doc.words.get(word);
+    if (spans === undefined) continue;
+    for (let s = 0; s < spans.length; s += 4) add(spans[s] as number, spans[s + 1] as number, [spans[s + 2] as number, spans[s + 3] as number]);
+  }
+  if (tag !== undefined) {
+    const t = doc.activity.tags.indexOf(tag);
+    add(FIELD_CODES.tags, t, [0, doc.texts[FIELD_CODES.tags]?.[t]?.length ?? 0]);
+  }
+  return [...ranges]
+    .map(([key, rs]) => {
+      const [field, t] = key.split(':').map(Number) as [number, number];
+      const name = SEARCH_FIELDS[field] as SearchField;
+      return { field: name, ...(name === 'tags' ? { tag: doc.activity.tags[t] as string } : {}), value: doc.texts[field]?.[t] ?? '', ranges: mergeRanges(rs) };
+    })
+    .sort((a, b) => FIELD_CODES[a.field] - FIELD_CODES[b.field] || (a.tag ?? '').localeCompare(b.tag ?? ''));
+}
