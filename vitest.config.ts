@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    benchmark: { include: ['bench/**/*.bench.ts'] },
     setupFiles: ['test/setup/no-console.ts'],
     coverage: { provider: 'v8', include: ['src/**/*.ts'], exclude: ['src/cli.ts'], reporter: ['text-summary', 'json-summary'] },
   },

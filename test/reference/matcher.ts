@@ -56,9 +56,16 @@ function lonelinessLevel(c: ClientProfile): 0 | 1 | 2 {
 
 /** Minutes of a session inside the client's availability windows on its day (overlapping windows counted once). */
 function minutesInside(day: number, start: number, end: number, availability: readonly { day: string; start: string; end: string }[]): number {
+  const spans = availability
+    .filter((w) => DAY_NAMES.indexOf(w.day) === day)
+    .map((w) => [Math.max(start, parseClock(w.start) ?? 0), Math.min(end, parseClock(w.end) ?? 0)] as const)
+    .filter(([lo, hi]) => hi > lo)
+    .sort((x, y) => x[0] - y[0]);
   let covered = 0;
-  for (let minute = start; minute < end; minute++) {
-    if (availability.some((w) => DAY_NAMES.indexOf(w.day) === day && (parseClock(w.start) ?? 0) <= minute && minute < (parseClock(w.end) ?? 0))) covered++;
+  let reached = start;
+  for (const [lo, hi] of spans) {
+    if (hi > reached) covered += hi - Math.max(lo, reached);
+    reached = Math.max(reached, hi);
   }
   return covered;
 }
@@ -156,24 +163,27 @@ function similarity(a: Activity, b: Activity): number {
   return 0.5 + (size === 0 ? 0.5 : (0.5 * shared) / size);
 }
 
-/** The reference shortlist: validate, filter, score, sort by score then id, diversify. */
-export function referenceRecommend(catalogue: readonly unknown[], client: unknown, options: { at: string; limit: number; rules?: unknown }): ReferenceItem[] {
-  const activities = catalogue.map((a) => ActivitySchema.parse(a));
-  const profile = ClientProfileSchema.parse(client);
-  const rules = options.rules === undefined ? DEFAULT_RULES : MatchingRulesSchema.parse(options.rules);
-  const at = new Date(options.at);
+/** The reference shortlist over validated activities: filter, score, sort by score then id, diversify. */
+export function referenceRank(activities: readonly Activity[], profile: ClientProfile, at: Date, rules: MatchingRules, limit: number): ReferenceItem[] {
   const terms = resolveTerms(profile);
   const scored = activities
     .filter((a) => referenceEligible(a, profile, at, rules))
     .map((a) => ({ activity: a, score: referenceScore(referenceFactors(a, profile, at, rules, terms), rules) }))
     .sort((x, y) => y.score - x.score || (x.activity.id < y.activity.id ? -1 : 1));
-  if (!rules.diversity.enabled || rules.diversity.penalty === 0) return scored.slice(0, options.limit).map((s) => ({ id: s.activity.id, score: s.score }));
-  const pool = scored.slice(0, options.limit * rules.diversity.poolFactor);
+  if (!rules.diversity.enabled || rules.diversity.penalty === 0) return scored.slice(0, limit).map((s) => ({ id: s.activity.id, score: s.score }));
+  const pool = scored.slice(0, limit * rules.diversity.poolFactor);
   const chosen: typeof pool = [];
-  while (chosen.length < options.limit && pool.length > 0) {
+  while (chosen.length < limit && pool.length > 0) {
     const values = pool.map((s) => s.score - rules.diversity.penalty * chosen.reduce((sum, t) => sum + similarity(t.activity, s.activity), 0));
     const best = values.indexOf(Math.max(...values));
     chosen.push(...pool.splice(best, 1));
   }
   return chosen.map((s) => ({ id: s.activity.id, score: s.score }));
+}
+
+/** The reference shortlist from raw inputs: validate, then {@link referenceRank}. */
+export function referenceRecommend(catalogue: readonly unknown[], client: unknown, options: { at: string; limit: number; rules?: unknown }): ReferenceItem[] {
+  const activities = catalogue.map((a) => ActivitySchema.parse(a));
+  const rules = options.rules === undefined ? DEFAULT_RULES : MatchingRulesSchema.parse(options.rules);
+  return referenceRank(activities, ClientProfileSchema.parse(client), new Date(options.at), rules, options.limit);
 }
