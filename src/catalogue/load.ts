@@ -32,6 +32,14 @@ export interface ParseCatalogueOptions {
   readonly lenient?: boolean;
 }
 
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
 function idOf(record: unknown): string | undefined {
   if (record === null || typeof record !== 'object') return undefined;
   const id = (record as { id?: unknown }).id;
@@ -68,7 +76,9 @@ export function parseCatalogue(input: unknown, options: ParseCatalogueOptions = 
       continue;
     }
     seen.add(result.data.id);
-    activities.push(result.data);
+    // The validated copy is the library's own: frozen, so a caller editing a result cannot
+    // change what the matcher returns later (scoring reads the compiled columns anyway).
+    activities.push(deepFreeze(result.data));
   }
   if (!lenient && rejected.length > 0) {
     const duplicatesOnly = rejected.every((r) => r.issues.length === 1 && r.issues[0]?.path.endsWith('.id') && r.issues[0].message.startsWith('expected a unique id'));

@@ -284,3 +284,15 @@ describe('imported records', () => {
     expect(e.cautions).toContain("Inferred from the directory's text, not stated: intensity");
   });
 });
+
+describe('results', () => {
+  it('are frozen copies: editing one cannot change what the matcher returns later', () => {
+    const m = createMatcher([activity('a', { tags: ['walking'] })]);
+    const [first] = m.recommend(client(), { at: AT });
+    expect(() => {
+      (first!.activity as { name: string }).name = 'changed';
+    }).toThrow(TypeError);
+    expect(() => (first!.activity.tags as string[]).push('x')).toThrow(TypeError);
+    expect(m.get('a')?.name).toBe('Activity a');
+  });
+});
