@@ -7,18 +7,7 @@ import bundled from '../fixtures/catalogue.json';
 import { parseCatalogue } from '../src/catalogue/load.js';
 import { createSearchIndex } from '../src/catalogue/search.js';
 import type { Activity, ActivityInput } from '../src/index.js';
-
-/** mulberry32: a small seeded PRNG, so every run searches the same catalogue. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as random } from '../src/evaluate/random.js';
 
 const PLACES = ['Heeley', 'Darnall', 'Firth Park', 'Crookes', 'Walkley', 'Hillsborough', 'Meersbrook', 'Sharrow', 'Gleadless', 'Woodseats', 'Stocksbridge', 'Ecclesfield', 'Handsworth', 'Totley', 'Dore', 'Broomhill', 'Pitsmoor', 'Burngreave', 'Manor', 'Arbourthorne'];
 const EXTRAS = ['Everyone welcome.', 'Tea and biscuits provided.', 'Bring a friend.', 'Free parking nearby.', 'Run by local volunteers.', 'Near the number 52 bus route.', 'Booking essential.', 'Drop in any time.'];

@@ -1,3 +1,4 @@
+import { ActivityMatchError } from '../src/index.js';
 import type { ActivityInput, ClientProfileInput } from '../src/index.js';
 
 /** A Monday morning in November 2026, used as the query time throughout. */
@@ -29,4 +30,15 @@ export function activity(id: string, overrides: Partial<ActivityInput> = {}): Ac
 /** A client at the centre with few constraints, with overrides. */
 export function client(overrides: Partial<ClientProfileInput> = {}): ClientProfileInput {
   return { age: 60, activation: 3, home: { ...CENTRE }, ...overrides };
+}
+
+/** The ActivityMatchError `fn` throws; fails if it throws nothing or another kind of error. */
+export function errorOf(fn: () => unknown): ActivityMatchError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof ActivityMatchError) return error;
+    throw error;
+  }
+  throw new Error('expected an ActivityMatchError');
 }

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { errorOf } from '../helpers.js';
 import bundled from '../../fixtures/catalogue.json';
-import { ActivityMatchError, ActivitySchema, parseCatalogue } from '../../src/index.js';
+import { ActivitySchema, parseCatalogue } from '../../src/index.js';
 import type { Activity } from '../../src/index.js';
 import { fromOpenReferral } from '../../src/catalogue/open-referral/index.js';
 import { createSearchIndex, MIN_SEARCH_SCORE } from '../../src/catalogue/search.js';
@@ -11,16 +12,6 @@ import { readFixture } from './fixtures.js';
 const catalogue = parseCatalogue(bundled).activities;
 const index = createSearchIndex(catalogue);
 const top = (text: string, n = 3, options = {}) => index.search(text, { limit: n, ...options }).map((h) => h.id);
-
-function errorOf(fn: () => unknown): ActivityMatchError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ActivityMatchError) return error;
-    throw error;
-  }
-  throw new Error('expected an ActivityMatchError');
-}
 
 describe('createSearchIndex: typo-tolerant search', () => {
   it.each([

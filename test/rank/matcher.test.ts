@@ -1,21 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ActivityMatchError, createMatcher, ELIGIBILITY_RULES, FACTORS } from '../../src/index.js';
+import { errorOf } from '../helpers.js';
+import { createMatcher, ELIGIBILITY_RULES, FACTORS } from '../../src/index.js';
 import type { ActivityInput } from '../../src/index.js';
 import { activity, AT, client, north } from '../helpers.js';
 
 function ids(items: readonly { id: string }[]): string[] {
   return items.map((i) => i.id);
-}
-
-function errorOf(fn: () => unknown): ActivityMatchError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ActivityMatchError) return error;
-    throw error;
-  }
-  throw new Error('expected an ActivityMatchError');
 }
 
 describe('hard eligibility', () => {

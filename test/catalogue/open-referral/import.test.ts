@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ActivityMatchError, ActivitySchema, createMatcher } from '../../../src/index.js';
+import { errorOf } from '../../helpers.js';
+import { ActivitySchema, createMatcher } from '../../../src/index.js';
 import { fromOpenReferral, ImportedActivitySchema } from '../../../src/catalogue/open-referral/index.js';
 import type { ImportedActivity, OpenReferralImport } from '../../../src/catalogue/open-referral/index.js';
 import { deepFreeze, OFFICIAL_SERVICE_EXAMPLES, readFixture, UK_FEEDS } from '../fixtures.js';
@@ -13,16 +14,6 @@ const byId = (r: OpenReferralImport, id: string) => r.activities.find((a) => a.i
 const paths = (problems: OpenReferralImport['rejected']) => problems.map((p) => [p.index, p.id, p.issues.map((i) => i.path)]);
 /** The activity without the two fields ActivitySchema does not have yet (inferred, source). */
 const core = ({ inferred: _i, source: _s, ...rest }: ImportedActivity) => rest;
-
-function errorOf(fn: () => unknown): ActivityMatchError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ActivityMatchError) return error;
-    throw error;
-  }
-  throw new Error('expected an ActivityMatchError');
-}
 
 describe('document shapes', () => {
   const service = { id: 's1', name: 'Knit and natter', status: 'active', service_at_locations: [{ id: 'sal1', location: { id: 'l1', location_type: 'physical', latitude: 53.38, longitude: -1.47 } }] };
