@@ -6,7 +6,15 @@
  * and the expected form. Messages never quote input values: client profiles are health data.
  */
 
-/** Every code an {@link ActivityMatchError} can carry. */
+/**
+ * Every code an {@link ActivityMatchError} can carry.
+ *
+ * @example
+ * ```ts
+ * ERROR_CODES.length;                     // 7
+ * ERROR_CODES.includes('INVALID_CLIENT'); // true
+ * ```
+ */
 export const ERROR_CODES = [
   'INVALID_ACTIVITY',
   'INVALID_CATALOGUE',

@@ -40,11 +40,26 @@ import { parseOrThrow } from '../validate.js';
 import { foldText, vocabularies } from '../vocabulary/index.js';
 import { resolveKeyword } from './open-referral/keywords.js';
 
-/** The searchable fields, in order of weight. */
+/**
+ * The searchable fields, in order of weight.
+ *
+ * @example
+ * ```ts
+ * SEARCH_FIELDS; // ['name', 'tags', 'provider', 'description']
+ * ```
+ */
 export const SEARCH_FIELDS = ['name', 'tags', 'provider', 'description'] as const;
 /** A searchable field. */
 export type SearchField = (typeof SEARCH_FIELDS)[number];
-/** Weight of a match in each field (see the module table). */
+/**
+ * Weight of a match in each field (see the module table).
+ *
+ * @example
+ * ```ts
+ * SEARCH_WEIGHTS.tags;             // 0.8
+ * Object.isFrozen(SEARCH_WEIGHTS); // true
+ * ```
+ */
 export const SEARCH_WEIGHTS: Readonly<Record<SearchField, number>> = Object.freeze({ name: 1, tags: 0.8, provider: 0.6, description: 0.4 });
 /** Results scoring below this are not returned. */
 export const MIN_SEARCH_SCORE = 0.2;

@@ -6,7 +6,15 @@ import type { ClientContext } from './client-context.js';
 import { bestSessionFraction, measureDay, measureDistance } from './measure.js';
 import type { Measurements } from './measure.js';
 
-/** The hard eligibility rules, in the order they are checked and reported. */
+/**
+ * The hard eligibility rules, in the order they are checked and reported.
+ *
+ * @example
+ * ```ts
+ * ELIGIBILITY_RULES.length;      // 12
+ * ELIGIBILITY_RULES.slice(0, 3); // ['age', 'gender', 'unsuitable-condition']
+ * ```
+ */
 export const ELIGIBILITY_RULES = ['age', 'gender', 'unsuitable-condition', 'accessibility', 'travel', 'schedule', 'ended', 'programme', 'capacity', 'cost', 'language', 'gym-activation'] as const;
 /** A hard eligibility rule id. */
 export type EligibilityRule = (typeof ELIGIBILITY_RULES)[number];

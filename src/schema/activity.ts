@@ -16,7 +16,16 @@ import { CapacitySchema } from '../time/capacity.js';
 import { ProgrammeSchema } from '../time/programme.js';
 import { ScheduleSchema } from '../time/schedule.js';
 
-/** The activity fields an import can infer from text, in the order they are listed. */
+/**
+ * The activity fields an import can infer from text, in the order they are listed.
+ *
+ * @example
+ * ```ts
+ * INFERABLE_FIELDS.length;            // 15
+ * INFERABLE_FIELDS.slice(0, 3);       // ['category', 'tags', 'intensity']
+ * INFERABLE_FIELDS.includes('needs'); // true
+ * ```
+ */
 export const INFERABLE_FIELDS = [
   'category', 'tags', 'intensity', 'groupSize', 'supported', 'conditions.designedFor', 'conditions.unsuitableFor', 'needs', 'cost', 'location', 'languages',
   'accessibility.wheelchair', 'accessibility.stepFree', 'accessibility.hearingLoop', 'accessibility.accessibleToilet',
@@ -57,20 +66,62 @@ export const SourceSchema = z.strictObject(
   { error: 'expected a source {serviceId?, locationId?, feed?}' },
 );
 
-/** Exercise intensity, from none (a talk, an advice session) to vigorous. */
+/**
+ * Exercise intensity, from none (a talk, an advice session) to vigorous.
+ *
+ * @example
+ * ```ts
+ * INTENSITIES;                     // ['none', 'light', 'moderate', 'vigorous']
+ * INTENSITIES.indexOf('moderate'); // 2
+ * ```
+ */
 export const INTENSITIES = ['none', 'light', 'moderate', 'vigorous'] as const;
-/** Usual group size: one-to-one, small (up to about 8), medium (up to about 20), large. */
+/**
+ * Usual group size: one-to-one, small (up to about 8), medium (up to about 20), large.
+ *
+ * @example
+ * ```ts
+ * GROUP_SIZES; // ['one-to-one', 'small', 'medium', 'large']
+ * ```
+ */
 export const GROUP_SIZES = ['one-to-one', 'small', 'medium', 'large'] as const;
-/** Ongoing price level: free, low (a few pounds, concessions) or paid. */
+/**
+ * Ongoing price level: free, low (a few pounds, concessions) or paid.
+ *
+ * @example
+ * ```ts
+ * COST_LEVELS; // ['free', 'low', 'paid']
+ * ```
+ */
 export const COST_LEVELS = ['free', 'low', 'paid'] as const;
-/** How a person can be referred. */
+/**
+ * How a person can be referred.
+ *
+ * @example
+ * ```ts
+ * REFERRAL_ROUTES; // ['gp', 'link-worker', 'self']
+ * ```
+ */
 export const REFERRAL_ROUTES = ['gp', 'link-worker', 'self'] as const;
-/** Genders a session may be restricted to. */
+/**
+ * Genders a session may be restricted to.
+ *
+ * @example
+ * ```ts
+ * GENDERS; // ['female', 'male', 'non-binary', 'other']
+ * ```
+ */
 export const GENDERS = ['female', 'male', 'non-binary', 'other'] as const;
 
 /**
  * The area a home-based or online service covers (HSDS service_area), as a centre and a radius:
  * clients living outside it are not eligible. Absent means it covers everyone.
+ *
+ * @example
+ * ```ts
+ * ServiceAreaSchema.parse({ lat: 53.38, lon: -1.47, radiusKm: 10 }); // { lat: 53.38, lon: -1.47, radiusKm: 10 }
+ * ServiceAreaSchema.safeParse({ lat: 53.38, lon: -1.47, radiusKm: 0 }).error?.issues[0]?.message; // 'expected a radius in km > 0'
+ * ```
  */
 export const ServiceAreaSchema = z.strictObject({
   lat: LatitudeSchema,
@@ -141,6 +192,22 @@ export const ActivityAccessibilitySchema = z.strictObject({
  * Optional fields are genuinely optional: missing data gets a documented neutral score and
  * the explanation says it was missing. Vocabulary fields accept synonyms ("COPD",
  * "chronic obstructive pulmonary disease") and are stored as canonical ids.
+ *
+ * @example
+ * ```ts
+ * const activity = ActivitySchema.parse({
+ *   id: 'walk-1',
+ *   name: 'Health walk',
+ *   category: 'exercise',
+ *   tags: ['Walks'],
+ *   location: { kind: 'venue', lat: 53.38, lon: -1.47 },
+ *   conditions: { designedFor: ['chronic obstructive pulmonary disease'] },
+ * });
+ * activity.category;               // 'physical-activity'
+ * activity.tags;                   // ['walking']
+ * activity.conditions.designedFor; // ['copd']
+ * activity.timeZone;               // 'Europe/London'  (the default)
+ * ```
  */
 export const ActivitySchema = z.strictObject({
   id: text(200, 'an id'),

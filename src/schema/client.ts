@@ -3,13 +3,44 @@ import { GENDERS, REFERRAL_ROUTES } from './activity.js';
 import { DateRangeSchema } from '../time/dates.js';
 import { conditionList, IsoDateSchema, LanguageListSchema, LatitudeSchema, LongitudeSchema, needList, text, WeeklyWindowSchema } from './common.js';
 
-/** Patient Activation Measure levels: 1 disengaged and overwhelmed … 4 maintaining behaviours. */
+/**
+ * Patient Activation Measure levels: 1 disengaged and overwhelmed … 4 maintaining behaviours.
+ *
+ * @example
+ * ```ts
+ * ACTIVATION_LEVELS;             // [1, 2, 3, 4]
+ * ACTIVATION_LEVELS.includes(2); // true
+ * ```
+ */
 export const ACTIVATION_LEVELS = [1, 2, 3, 4] as const;
-/** What the client can spend: nothing, a little, or any reasonable amount. */
+/**
+ * What the client can spend: nothing, a little, or any reasonable amount.
+ *
+ * @example
+ * ```ts
+ * BUDGETS;                                                      // ['none', 'low', 'any']
+ * ClientProfileSchema.parse({ age: 70, activation: 3 }).budget; // 'any'  (the default)
+ * ```
+ */
 export const BUDGETS = ['none', 'low', 'any'] as const;
-/** The ONS direct loneliness question: "How often do you feel lonely?" */
+/**
+ * The ONS direct loneliness question: "How often do you feel lonely?"
+ *
+ * @example
+ * ```ts
+ * LONELINESS[0];                         // 'never'
+ * LONELINESS.indexOf('often-or-always'); // 4
+ * ```
+ */
 export const LONELINESS = ['never', 'hardly-ever', 'occasionally', 'some-of-the-time', 'often-or-always'] as const;
-/** How the client usually travels. */
+/**
+ * How the client usually travels.
+ *
+ * @example
+ * ```ts
+ * TRAVEL_MODES; // ['walk', 'wheelchair', 'public-transport', 'car', 'taxi', 'community-transport']
+ * ```
+ */
 export const TRAVEL_MODES = ['walk', 'wheelchair', 'public-transport', 'car', 'taxi', 'community-transport'] as const;
 
 const freeText = text(200, 'free text');
@@ -19,6 +50,15 @@ const freeText = text(200, 'free text');
  * never copies its values into errors, and never mutates it.
  *
  * Give `age` or `dateOfBirth` (age is worked out at the time of the recommendation).
+ *
+ * @example
+ * ```ts
+ * const client = ClientProfileSchema.parse({ age: 72, activation: 2, conditions: ['emphysema'], needs: ['lonely'] });
+ * client.conditions; // ['copd']
+ * client.needs;      // ['loneliness']
+ * client.budget;     // 'any'  (the default)
+ * ClientProfileSchema.safeParse({ activation: 2 }).error?.issues[0]?.message; // 'expected age or dateOfBirth'
+ * ```
  */
 export const ClientProfileSchema = z
   .strictObject({

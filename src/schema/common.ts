@@ -2,7 +2,15 @@ import { z } from 'zod';
 import { vocabularies, normaliseTag } from '../vocabulary/index.js';
 import type { Category, Condition, Need, Vocabulary } from '../vocabulary/index.js';
 
-/** Days of the week, Monday first, as used in sessions and availability. */
+/**
+ * Days of the week, Monday first, as used in sessions and availability.
+ *
+ * @example
+ * ```ts
+ * DAYS[0];             // 'mon'
+ * DAYS.indexOf('sat'); // 5
+ * ```
+ */
 export const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 /** A day of the week. */
 export type Day = (typeof DAYS)[number];

@@ -2,7 +2,15 @@ import { z } from 'zod';
 import { InstantSchema } from './common.js';
 import { MatchingRulesSchema } from './rules.js';
 
-/** Options of `recommend`. */
+/**
+ * Options of `recommend`.
+ *
+ * @example
+ * ```ts
+ * RecommendOptionsSchema.parse({ at: '2026-03-02T10:00:00Z' }); // { at: new Date('2026-03-02T10:00:00Z'), limit: 5 }
+ * RecommendOptionsSchema.safeParse({ at: '2026-03-02T10:00:00Z', limit: 0 }).success; // false
+ * ```
+ */
 export const RecommendOptionsSchema = z.strictObject({
   /** The moment of the recommendation: ages, next sessions and freshness are worked out at it. Required, so results are reproducible. */
   at: InstantSchema,

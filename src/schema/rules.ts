@@ -1,6 +1,14 @@
 import { z } from 'zod';
 
-/** The soft factors, in the order they are reported. */
+/**
+ * The soft factors, in the order they are reported.
+ *
+ * @example
+ * ```ts
+ * FACTORS.length;      // 10
+ * FACTORS.slice(0, 3); // ['distance', 'conditions', 'activation']
+ * ```
+ */
 export const FACTORS = ['distance', 'conditions', 'activation', 'needs', 'interests', 'avoidances', 'cost', 'schedule', 'capacity', 'freshness'] as const;
 /** A soft factor name. */
 export type Factor = (typeof FACTORS)[number];
@@ -17,6 +25,14 @@ const days = (fallback: number) =>
  * field has a default, so `MatchingRulesSchema.parse({ weights: { cost: 2 } })` changes one
  * weight and keeps the rest. The score is the weighted mean of the factor values:
  * `score = Σ (wᵢ / Σ w)·fᵢ`, so each contribution is `(wᵢ / Σ w)·fᵢ` and they add up to the score.
+ *
+ * @example
+ * ```ts
+ * const rules = MatchingRulesSchema.parse({ weights: { cost: 2 } });
+ * rules.weights.cost;          // 2
+ * rules.weights.needs;         // 3  (the default)
+ * rules.distance.defaultMaxKm; // 8
+ * ```
  */
 export const MatchingRulesSchema = z
   .strictObject({

@@ -6,7 +6,17 @@ export type { Category, Condition, Need, Term } from './terms.js';
 export { createVocabulary, foldText, slugify } from './normalise.js';
 export type { Vocabulary } from './normalise.js';
 
-/** The built-in vocabularies, compiled once. */
+/**
+ * The built-in vocabularies, compiled once.
+ *
+ * @example
+ * ```ts
+ * vocabularies.conditions.lookup('Emphysema');   // 'copd'
+ * vocabularies.needs.lookup('Universal Credit'); // 'benefits'
+ * vocabularies.categories.match('excercise');    // 'physical-activity'  (fuzzy)
+ * vocabularies.tags.lookup('pétanque');          // undefined  (not a known tag)
+ * ```
+ */
 export const vocabularies = {
   categories: createVocabulary(CATEGORIES),
   conditions: createVocabulary(CONDITIONS),

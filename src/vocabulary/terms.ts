@@ -13,7 +13,15 @@ export interface Term {
   readonly synonyms: readonly string[];
 }
 
-/** Activity categories. */
+/**
+ * Activity categories.
+ *
+ * @example
+ * ```ts
+ * CATEGORIES[0].id;                                  // 'physical-activity'
+ * CATEGORIES.find((c) => c.id === 'nature')?.label;  // 'Nature and outdoors'
+ * ```
+ */
 export const CATEGORIES = [
   { id: 'physical-activity', label: 'Physical activity', synonyms: ['exercise', 'sport', 'fitness', 'keep fit', 'get fit', 'getting fit', 'get active', 'being active'] },
   { id: 'social', label: 'Social', synonyms: ['social group', 'club', 'meet people', 'meeting people', 'meeting new people', 'making friends', 'social activity', 'company'] },
@@ -26,7 +34,15 @@ export const CATEGORIES = [
   { id: 'mental-wellbeing', label: 'Mental wellbeing', synonyms: ['mental health', 'wellbeing', 'emotional support', 'talking therapy'] },
 ] as const satisfies readonly Term[];
 
-/** Long-term conditions the matcher knows about. */
+/**
+ * Long-term conditions the matcher knows about.
+ *
+ * @example
+ * ```ts
+ * CONDITIONS.find((c) => c.id === 'copd')?.label;        // 'COPD'
+ * CONDITIONS.find((c) => c.id === 'copd')?.synonyms[0];  // 'chronic obstructive pulmonary disease'
+ * ```
+ */
 export const CONDITIONS = [
   { id: 'asthma', label: 'asthma', synonyms: [] },
   { id: 'copd', label: 'COPD', synonyms: ['chronic obstructive pulmonary disease', 'emphysema', 'chronic bronchitis', 'chronic lung disease'] },
@@ -51,7 +67,15 @@ export const CONDITIONS = [
   { id: 'hearing-loss', label: 'hearing loss', synonyms: ['deaf', 'hard of hearing', 'hearing impairment'] },
 ] as const satisfies readonly Term[];
 
-/** Social and practical needs a client may have and an activity may support. */
+/**
+ * Social and practical needs a client may have and an activity may support.
+ *
+ * @example
+ * ```ts
+ * NEEDS[0].id;                                      // 'loneliness'
+ * NEEDS.find((n) => n.id === 'financial')?.label;   // 'money worries'
+ * ```
+ */
 export const NEEDS = [
   { id: 'loneliness', label: 'loneliness', synonyms: ['lonely', 'social isolation', 'isolated', 'isolation'] },
   { id: 'confidence', label: 'confidence', synonyms: ['self esteem', 'low confidence', 'self confidence'] },
@@ -70,7 +94,15 @@ export const NEEDS = [
   { id: 'mental-wellbeing', label: 'mental wellbeing', synonyms: ['stress', 'wellbeing', 'low mood', 'emotional wellbeing'] },
 ] as const satisfies readonly Term[];
 
-/** Common activity tags. Tags outside this list are allowed and kept as slugs. */
+/**
+ * Common activity tags. Tags outside this list are allowed and kept as slugs.
+ *
+ * @example
+ * ```ts
+ * TAGS[0].id;                                                      // 'gym'
+ * TAGS.find((t) => t.id === 'swimming')?.synonyms.includes('aquafit'); // true
+ * ```
+ */
 export const TAGS = [
   { id: 'gym', label: 'gym', synonyms: ['gyms', 'fitness suite', 'weights', 'gymnasium', 'leisure centre gym'] },
   { id: 'exercise-on-referral', label: 'exercise on referral', synonyms: ['exercise referral', 'gp referral scheme', 'exercise referral scheme', 'ers'] },
