@@ -53,15 +53,15 @@ export function packWindow(day: number, start: number, end: number): number {
 /** The columns. Every array has one entry per position (`n`), except the CSR data arrays. */
 export interface Columns {
   readonly n: number;
-  /** Activity id at each position. */
-  readonly ids: readonly string[];
+  /** Activity id at each position, read through the activity objects (no column of its own). */
+  idAt(p: number): string;
   /** Index into the validated activity array at each position. */
   readonly activityIndex: Uint32Array;
   /** Venue coordinates, or the centre of a home/online service area; NaN for national services. */
   readonly lat: Float64Array;
   readonly lon: Float64Array;
-  /** Service-area radius in km (home and online services with an area), else 0. */
-  readonly areaKm: Float64Array;
+  /** Service-area radius in km (home and online services with an area), else 0; float32 (sub-millimetre rounding). */
+  readonly areaKm: Float32Array;
   readonly kind: Uint8Array;
   readonly flags: Uint8Array;
   readonly intensity: Uint8Array;
@@ -97,7 +97,8 @@ export interface Columns {
   readonly zones: readonly string[];
   /** Tags: CSR offsets (n + 1) into `tagIds`, ids into `tagNames`. */
   readonly tagStart: Uint32Array;
-  readonly tagIds: Uint32Array;
+  /** Uint16 while the catalogue has at most 65,536 distinct tags, else Uint32. */
+  readonly tagIds: Uint16Array | Uint32Array;
   readonly tagNames: readonly string[];
   readonly tagIndex: ReadonlyMap<string, number>;
   /** Weekly windows: CSR offsets (n + 1) into `windows`, each packed by {@link packWindow}. */
@@ -217,14 +218,16 @@ export function buildColumns(activities: readonly Activity[], rows: readonly Row
   for (const row of rows) {
     tagTotal += row.tags.length;
     windowTotal += row.windows.length;
+    for (const tag of row.tags) intern(tagIndex, tagNames, tag, () => tag, 0xffffffff);
   }
+  const activityIndex = new Uint32Array(n);
   const c = {
     n,
-    ids: new Array<string>(n),
-    activityIndex: new Uint32Array(n),
+    idAt: (p: number) => (activities[activityIndex[p] as number] as Activity).id,
+    activityIndex,
     lat: new Float64Array(n),
     lon: new Float64Array(n),
-    areaKm: new Float64Array(n),
+    areaKm: new Float32Array(n),
     kind: new Uint8Array(n),
     flags: new Uint8Array(n),
     intensity: new Uint8Array(n),
@@ -248,7 +251,7 @@ export function buildColumns(activities: readonly Activity[], rows: readonly Row
     zone: new Uint8Array(n),
     zones,
     tagStart: new Uint32Array(n + 1),
-    tagIds: new Uint32Array(tagTotal),
+    tagIds: tagNames.length <= 0x10000 ? new Uint16Array(tagTotal) : new Uint32Array(tagTotal),
     tagNames,
     tagIndex,
     windowStart: new Uint32Array(n + 1),
@@ -259,7 +262,6 @@ export function buildColumns(activities: readonly Activity[], rows: readonly Row
   for (let p = 0; p < n; p++) {
     const i = order[p] as number;
     const row = rows[i] as Row;
-    c.ids[p] = (activities[i] as Activity).id;
     c.activityIndex[p] = i;
     c.lat[p] = row.lat;
     c.lon[p] = row.lon;
@@ -285,7 +287,7 @@ export function buildColumns(activities: readonly Activity[], rows: readonly Row
     c.waitWeeks[p] = row.waitWeeks;
     c.zone[p] = intern(zoneIndex, zones, row.zone, () => row.zone, 255);
     c.tagStart[p] = t;
-    for (const tag of row.tags) c.tagIds[t++] = intern(tagIndex, tagNames, tag, () => tag, 0xffffffff);
+    for (const tag of row.tags) c.tagIds[t++] = tagIndex.get(tag) as number;
     c.windowStart[p] = w;
     for (const packed of row.windows) c.windows[w++] = packed;
   }
@@ -307,7 +309,7 @@ function intern<T>(index: Map<string, number>, values: T[], key: string, make: (
 
 /** Bytes held by the typed arrays of the columns (the dictionaries are small and not counted). */
 export function columnBytes(c: Columns): number {
-  let bytes = c.n * 8; // the ids array holds one reference per position
+  let bytes = 0;
   for (const value of Object.values(c)) if (ArrayBuffer.isView(value)) bytes += value.byteLength;
   return bytes;
 }

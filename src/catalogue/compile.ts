@@ -80,14 +80,14 @@ export function compileCatalogue(activities: readonly Activity[]): CompiledCatal
     groupAt[p] = Math.floor(raw / 2 ** 32);
   }
   const grid = buildGrid(columns, cellOf, groupAt, cells, unique.length);
-  const table = buildIdTable(columns.ids);
+  const table = buildIdTable(columns);
   let gridBytes = 0;
   for (const value of Object.values(grid)) if (ArrayBuffer.isView(value)) gridBytes += value.byteLength;
   return {
     activities,
     columns,
     grid,
-    positionOf: (id) => lookupId(table, columns.ids, id),
+    positionOf: (id) => lookupId(table, columns, id),
     indexBytes: columnBytes(columns) + gridBytes + table.byteLength,
   };
 }
@@ -101,26 +101,26 @@ function hashString(s: string): number {
 
 // An open-addressing hash table of positions (load ≤ 0.5): 8 bytes per activity where a
 // Map<string, number> would cost several times that at a million entries.
-function buildIdTable(ids: readonly string[]): Int32Array {
+function buildIdTable(c: Columns): Int32Array {
   let size = 16;
-  while (size < ids.length * 2) size *= 2;
+  while (size < c.n * 2) size *= 2;
   const table = new Int32Array(size).fill(-1);
   const mask = size - 1;
-  ids.forEach((id, p) => {
-    let slot = hashString(id) & mask;
+  for (let p = 0; p < c.n; p++) {
+    let slot = hashString(c.idAt(p)) & mask;
     while ((table[slot] as number) !== -1) slot = (slot + 1) & mask;
     table[slot] = p;
-  });
+  }
   return table;
 }
 
-function lookupId(table: Int32Array, ids: readonly string[], id: string): number {
+function lookupId(table: Int32Array, c: Columns, id: string): number {
   const mask = table.length - 1;
   let slot = hashString(id) & mask;
   for (;;) {
     const p = table[slot] as number;
     if (p === -1) return -1;
-    if (ids[p] === id) return p;
+    if (c.idAt(p) === id) return p;
     slot = (slot + 1) & mask;
   }
 }

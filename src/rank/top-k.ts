@@ -8,7 +8,7 @@ import type { Columns } from '../catalogue/columns.js';
 export class TopK {
   readonly #scores: Float64Array;
   readonly #positions: Int32Array;
-  readonly #ids: readonly string[];
+  readonly #idAt: (p: number) => string;
   #size = 0;
 
   constructor(
@@ -17,7 +17,7 @@ export class TopK {
   ) {
     this.#scores = new Float64Array(k);
     this.#positions = new Int32Array(k);
-    this.#ids = columns.ids;
+    this.#idAt = columns.idAt;
   }
 
   /** True when the heap holds `k` items. */
@@ -32,7 +32,7 @@ export class TopK {
 
   /** Whether (score, position) ranks below (other score, other position): lower score, or equal score and later id. */
   #worse(score: number, p: number, otherScore: number, other: number): boolean {
-    return score < otherScore || (score === otherScore && (this.#ids[p] as string) > (this.#ids[other] as string));
+    return score < otherScore || (score === otherScore && this.#idAt(p) > this.#idAt(other));
   }
 
   /** Offers a candidate; keeps it when it is among the best `k` so far. */
@@ -74,6 +74,6 @@ export class TopK {
   /** The kept items, best first. */
   sorted(): { position: number; score: number }[] {
     const items = Array.from({ length: this.#size }, (_, i) => ({ position: this.#positions[i] as number, score: this.#scores[i] as number }));
-    return items.sort((a, b) => b.score - a.score || ((this.#ids[a.position] as string) < (this.#ids[b.position] as string) ? -1 : 1));
+    return items.sort((a, b) => b.score - a.score || (this.#idAt(a.position) < this.#idAt(b.position) ? -1 : 1));
   }
 }

@@ -98,7 +98,8 @@ export function referenceEligible(a: Activity, c: ClientProfile, at: Date, rules
     (a.eligibility.genders === undefined || (c.gender !== undefined && a.eligibility.genders.includes(c.gender))) &&
     !c.conditions.some((x) => a.conditions.unsuitableFor.includes(x)) &&
     (a.location.kind !== 'venue' || ((!c.accessibility.wheelchair || a.accessibility.wheelchair === true) && (!(c.accessibility.stepFree || c.accessibility.wheelchair) || stepFree === true))) &&
-    (a.location.kind === 'venue' ? !c.housebound && !(km > limit) : !(toArea > (area?.radiusKm ?? 0))) &&
+    // Service-area radii are stored at float32 precision (documented on the columns).
+    (a.location.kind === 'venue' ? !c.housebound && !(km > limit) : !(toArea > Math.fround(area?.radiusKm ?? 0))) &&
     (Number.isNaN(fraction) || (fraction > 0 && fraction >= rules.schedule.minOverlap)) &&
     today <= lastSession &&
     today <= lastJoinDayOf(a.programme) &&
