@@ -1,7 +1,7 @@
 import type { Activity } from '../schema/activity.js';
 import type { WeeklyWindow } from '../schema/common.js';
 import { inDayRanges, weekdayOfDay, ymdFromDay } from '../time/dates.js';
-import { nextOccurrences } from '../time/occurrences.js';
+import { occurrencesFrom } from '../time/occurrences.js';
 import type { Occurrence } from '../time/occurrences.js';
 import type { ClientContext } from './client-context.js';
 import { overlapWithDay } from './measure.js';
@@ -80,10 +80,10 @@ export function upcomingSessions(ctx: ClientContext, activity: Activity, minOver
     }
     return { start: o.start, end: o.end, timeZone, label: label(o.start, ctx.at, timeZone), fitsClient: fits };
   };
-  const first = nextOccurrences(schedules, { at: ctx.at, timeZone, limit: UPCOMING_SESSIONS }).map(toTime);
+  const first = occurrencesFrom(schedules, ctx.at, timeZone, UPCOMING_SESSIONS).map(toTime);
   let next = first.find((t) => t.fitsClient);
   if (next === undefined && first.length === UPCOMING_SESSIONS) {
-    next = nextOccurrences(schedules, { at: ctx.at, timeZone, limit: SEARCH_OCCURRENCES }).slice(UPCOMING_SESSIONS).map(toTime).find((t) => t.fitsClient);
+    next = occurrencesFrom(schedules, ctx.at, timeZone, SEARCH_OCCURRENCES).slice(UPCOMING_SESSIONS).map(toTime).find((t) => t.fitsClient);
   }
   return { upcoming: first, next: next ?? first[0] };
 }

@@ -82,6 +82,14 @@ const OptionsSchema = z.strictObject({
  */
 export function nextOccurrences(schedules: readonly Schedule[], options: OccurrenceOptions): Occurrence[] {
   const { at, timeZone, limit, horizonDays } = parseOptions(OptionsSchema, options);
+  return occurrencesFrom(schedules, at, timeZone, limit, horizonDays);
+}
+
+/**
+ * {@link nextOccurrences} for callers that have already validated their arguments (the matcher:
+ * `at` by its options schema, the zone by the activity schema): the same search, no checks.
+ */
+export function occurrencesFrom(schedules: readonly Schedule[], at: Date, timeZone: string, limit: number, horizonDays = 730): Occurrence[] {
   const today = localDay(at, timeZone);
   // The day before too: a late start pushed past midnight by a gap could land on today.
   const fromDay = today - 1;
