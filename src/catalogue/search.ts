@@ -38,7 +38,7 @@ import { categoryTerm, LatitudeSchema, LongitudeSchema } from '../schema/common.
 import { haversineKm } from '../signals/geo.js';
 import { parseOrThrow } from '../validate.js';
 import { foldText, vocabularies } from '../vocabulary/index.js';
-import { resolveKeyword } from './open-referral/keywords.js';
+import { resolveKeyword } from '../vocabulary/keywords.js';
 
 /**
  * The searchable fields, in order of weight.

@@ -9,7 +9,8 @@ import { windowsByDay } from '../time/availability.js';
 import type { Availability, MinuteRange } from '../time/availability.js';
 import { dayRanges } from '../time/dates.js';
 import { localDay } from '../time/zoned.js';
-import { foldText, slugify, vocabularies } from '../vocabulary/index.js';
+import { resolveKeyword, scanText } from '../vocabulary/keywords.js';
+import { slugify, vocabularies } from '../vocabulary/index.js';
 
 /** A client's free-text interest or avoidance resolved onto the vocabularies. */
 export interface ResolvedTerm {
@@ -80,20 +81,16 @@ export function ageAt(profile: Pick<ClientProfile, 'age' | 'dateOfBirth'>, at: D
   return beforeBirthday ? years - 1 : years;
 }
 
-const STOP_WORDS = new Set(['a', 'an', 'and', 'the', 'to', 'in', 'of', 'on', 'at', 'for', 'with', 'my', 'i', 'used', 'love', 'like', 'likes', 'enjoy', 'enjoys', 'doing', 'going', 'some', 'any', 'more', 'again', 'would', 'want', 'wants']);
-
 /**
- * Resolves a free-text interest or avoidance onto the vocabularies, in order:
- * 1. the whole text as a known tag or category (exact, folded: "Bee-Keeping", "getting fit");
- * 2. known tags among its word pairs and words ("used to love dancing" → dancing);
- * 3. a fuzzy match of the whole text onto the tags ("walkin grup" → walking).
- * Categories are matched exactly only: fuzzy category matches proved wrong too often
- * ("reading" came out as befriending). The text's own slug is always kept as a tag, so an
- * open-vocabulary tag such as `fishing` still matches.
+ * Resolves a free-text interest or avoidance onto the vocabularies with the same machinery that
+ * maps directory keywords (`resolveKeyword`: exact forms, phrases inside the text, then fuzzy;
+ * never fuzzy for categories): "used to love dancing" → dancing, "walkin grup" → walking. The
+ * tags and the category it names are kept; the text's own slug is always kept as a tag too, so
+ * an open-vocabulary tag such as `fishing` still matches.
  *
  * @example
  * ```ts
- * resolveTerm('singing in a choir'); // { label: 'singing', tags: ['singing', 'singing-in-a-choir'], category: undefined }
+ * resolveTerm('singing in a choir').tags; // ['singing', 'singing-in-a-choir']
  * ```
  */
 export function resolveTerm(text: string): ResolvedTerm {
@@ -109,34 +106,18 @@ export function resolveTerm(text: string): ResolvedTerm {
 /** Resolutions are a pure function of the text and the built-in vocabularies: cached, bounded. */
 const resolvedTerms = new Map<string, ResolvedTerm>();
 
-/** Fuzzy matching (fuse.js's Bitap) slows sharply past 32 characters; longer text is matched word by word only. */
+/** Fuzzy matching (fuse.js's Bitap) slows sharply past 32 characters: longer text is scanned for phrases only. */
 const FUZZY_MAX_LENGTH = 32;
 
 function resolveUncached(text: string): ResolvedTerm {
-  const slug = slugify(text);
-  const category = vocabularies.categories.lookup(text);
-  const found = new Set<string>();
-  const whole = vocabularies.tags.lookup(text);
-  if (whole !== undefined) found.add(whole);
-  if (whole === undefined && category === undefined) {
-    const words = foldText(text).split(' ').filter((w) => w !== '' && !STOP_WORDS.has(w));
-    for (let i = 0; i + 1 < words.length; i++) {
-      const pair = vocabularies.tags.lookup(`${words[i]} ${words[i + 1]}`);
-      if (pair !== undefined) found.add(pair);
-    }
-    for (const word of words) {
-      const tag = vocabularies.tags.lookup(word);
-      if (tag !== undefined) found.add(tag);
-    }
-    if (found.size === 0 && text.length <= FUZZY_MAX_LENGTH) {
-      const fuzzy = vocabularies.tags.match(text);
-      if (fuzzy !== undefined) found.add(fuzzy);
-    }
-  }
-  const labels = [...found].map((id) => labelOf(vocabularies.tags.terms, id));
+  // Long text (a sentence rather than a keyword) is scanned for known phrases only, as prose is.
+  const hits: readonly { vocabulary: string; id: string }[] = text.length <= FUZZY_MAX_LENGTH ? resolveKeyword(text) : scanText(text);
+  const tags = [...new Set(hits.filter((h) => h.vocabulary === 'tags').map((h) => h.id))];
+  const category = hits.find((h) => h.vocabulary === 'categories')?.id;
+  const labels = tags.map((id) => labelOf(vocabularies.tags.terms, id));
   if (labels.length === 0 && category !== undefined) labels.push(labelOf(vocabularies.categories.terms, category).toLowerCase());
-  found.add(slug);
-  return { label: labels.length > 0 ? labels.join(', ') : slug.replace(/-/g, ' '), tags: [...found], category };
+  const slug = slugify(text);
+  return { label: labels.length > 0 ? labels.join(', ') : slug.replace(/-/g, ' '), tags: [...new Set([...tags, slug])], category };
 }
 
 function labelOf(terms: readonly { id: string; label: string }[], id: string): string {

@@ -9,6 +9,6 @@ export type { SkippedService } from './service.js';
 export type { FeedShape, PageInfo } from './page.js';
 export { ImportedActivitySchema, INFERABLE_FIELDS, InferredSchema, SourceSchema } from './schema.js';
 export type { ImportedActivity } from './schema.js';
-export { resolveKeyword, scanText } from './keywords.js';
-export type { KeywordHit, VocabularyName } from './keywords.js';
+export { resolveKeyword, scanText } from '../../vocabulary/keywords.js';
+export type { KeywordHit, VocabularyName } from '../../vocabulary/keywords.js';
 export { stripHtml } from './html.js';

@@ -23,8 +23,8 @@ import type { GroupSize, Intensity } from '../../schema/activity.js';
 import { foldText, normaliseTag } from '../../vocabulary/index.js';
 import type { Category, Condition, Need } from '../../vocabulary/index.js';
 import { CATEGORY_CUES, CATEGORY_PRIORITY, DESIGNED_CUE, FALLBACK_CATEGORY, GROUP_CUES, GROUP_NUMBER, INTENSITY_CUES, NEGATED, RESTING_CATEGORIES, SUPPORTED_CUE, UNSUITABLE_CUE } from './cues.js';
-import { resolveKeyword, scanText, sentencesOf } from './keywords.js';
-import type { VocabularyName } from './keywords.js';
+import { resolveKeyword, scanText, sentencesOf } from '../../vocabulary/keywords.js';
+import type { VocabularyName } from '../../vocabulary/keywords.js';
 import { INFERABLE_FIELDS } from './schema.js';
 import type { InferableField } from './schema.js';
 

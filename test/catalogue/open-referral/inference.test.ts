@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ValidationIssue } from '../../../src/errors.js';
 import { inferFields } from '../../../src/catalogue/open-referral/inference.js';
 import type { TextSources } from '../../../src/catalogue/open-referral/inference.js';
-import { resolveKeyword, scanText } from '../../../src/catalogue/open-referral/keywords.js';
+import { resolveKeyword, scanText } from '../../../src/vocabulary/keywords.js';
 
 const infer = (text: TextSources, keywords: string[] = []) => {
   const issues: ValidationIssue[] = [];

@@ -14,8 +14,8 @@
  * @module
  */
 import Fuse from 'fuse.js';
-import { vocabularies } from '../../vocabulary/index.js';
-import { foldText } from '../../vocabulary/index.js';
+import { foldText } from './normalise.js';
+import { vocabularies } from './index.js';
 
 /** The vocabularies a keyword can land in. */
 export type VocabularyName = 'categories' | 'conditions' | 'needs' | 'tags';
