@@ -6,7 +6,7 @@ import type { MatchingRules } from '../schema/rules.js';
 import { BUDGET_CODES } from '../signals/factors.js';
 import type { LonelinessLevel } from '../signals/factors.js';
 import { windowsByDay } from '../time/availability.js';
-import type { Availability, MinuteRange } from '../time/availability.js';
+import type { MinuteRange } from '../time/availability.js';
 import { dayRanges } from '../time/dates.js';
 import { localDay } from '../time/zoned.js';
 import { resolveKeyword, scanText } from '../vocabulary/keywords.js';
@@ -57,8 +57,6 @@ export interface ClientContext {
   readonly languageOk: Uint8Array;
   /** Merged availability windows per day (index 0 = Monday); undefined means any time. */
   readonly availability: readonly (readonly MinuteRange[])[] | undefined;
-  /** The availability as given, for dated questions (`sessionFit`). */
-  readonly availabilityInput: Availability | undefined;
   /** Dates away as inclusive day ranges (days since 1970-01-01). */
   readonly datesAway: ReadonlyArray<readonly [number, number]>;
   readonly budgetCode: number;
@@ -180,7 +178,6 @@ export function clientContext(profile: ClientProfile, at: Date, rules: MatchingR
     avoidBitsByCategory: avoidBits.byCategory,
     languageOk: Uint8Array.from(columns.languageSets, (set) => (set.some((l) => languages.has(l)) ? 1 : 0)),
     availability: profile.availability ? windowsByDay(profile.availability) : undefined,
-    availabilityInput: profile.availability ? { windows: profile.availability, datesAway: [] } : undefined,
     datesAway: dayRanges(profile.datesAway),
     budgetCode: BUDGET_CODES.indexOf(profile.budget),
     wheelchair: profile.accessibility.wheelchair,

@@ -5,6 +5,7 @@
 // in `cases/*.ts` through every call of its entry point (see `runners.ts`) and checks the
 // outcome plus the invariants that hold for all input: no other error type, no hang, no
 // marker value in an error, no prototype pollution, no mutation, JSON-serialisable output.
+import catalogueFixture from '../../fixtures/catalogue.json';
 import type { ActivityInput, ClientProfileInput, ErrorCode } from '../../src/index.js';
 import { activity, AT, CENTRE, client, north } from '../helpers.js';
 
@@ -36,7 +37,26 @@ export type Entry =
   /** `createMatcher(CATALOGUE, input)`: the matcher options themselves. */
   | 'matcher-options'
   /** `parseCatalogue(CATALOGUE, input)`: the parse options themselves. */
-  | 'parse-options';
+  | 'parse-options'
+  /**
+   * An activity's `schedules` field (HSDS 3.0 schedules in camelCase): `createMatcher` and
+   * `parseCatalogue` of a one-activity catalogue (id `x1`), then `explain`, `recommend` and
+   * `nextOccurrences` of the compiled activity. Paths `activities[0].schedules…`.
+   */
+  | 'schedule'
+  /** `nextOccurrences(SCHEDULES, input)` and `nextOccurrences([], input)`. Paths `at`, `limit`, … (no prefix). */
+  | 'occurrence-options'
+  /**
+   * A referral history: `ReferralHistorySchema`, `evaluate` (offered and whole-catalogue
+   * candidates), `compareRules` and `fitWeights`, on a ten-activity catalogue. Code
+   * `INVALID_OPTIONS` with paths `referrals…`, or `UNKNOWN_ACTIVITY`.
+   */
+  | 'referrals'
+  /**
+   * An Open Referral document: `fromOpenReferral(input)` (lenient: write the outcome as
+   * `{ rejected, … }`), `fromOpenReferral(input, { strict: true })` and `runImportCommand(input)`.
+   */
+  | 'open-referral';
 
 /** What must happen. */
 export type Outcome =
@@ -44,8 +64,27 @@ export type Outcome =
   | 'ok'
   /** Throws an `ActivityMatchError` with this code; each listed path is among the issue paths. */
   | { readonly code: ErrorCode; readonly paths?: readonly string[] }
-  /** A lenient load returns, leaving out exactly this many records (at these indices, if given). */
-  | { readonly rejected: number; readonly indices?: readonly number[] }
+  /**
+   * A lenient load returns, leaving out exactly this many records (at these indices, if given).
+   * For imports (`open-referral`), also: issue paths that must be among the rejected records'
+   * (`paths`) and among the warnings' (`warned`), the number of services with warnings
+   * (`warnings`; 0 unless `warned` is given, when it is only counted if stated) and of skipped
+   * services (`skipped`, counted if stated). The strict import must then throw
+   * `INVALID_CATALOGUE` naming the first service with a problem, or return when there is none.
+   */
+  | {
+      readonly rejected: number;
+      readonly indices?: readonly number[];
+      readonly paths?: readonly string[];
+      readonly warned?: readonly string[];
+      readonly warnings?: number;
+      readonly skipped?: number;
+    }
+  /**
+   * Returns normally, and the activity's timetable gives no upcoming session (`'none'`: the
+   * explanation says so) or at least one (`'some'`). Calls that find no sessions just return.
+   */
+  | { readonly upcoming: 'none' | 'some' }
   /**
    * The exception raised by the input itself propagates: `planted` is {@link PLANTED} thrown by
    * a getter or proxy trap of the input (the library does not swallow exceptions it did not
@@ -257,4 +296,97 @@ export function withActivity(overrides: Record<string, unknown>): unknown[] {
 /** A valid client with `overrides` (fields may be set to anything). */
 export function withClient(overrides: Record<string, unknown>): Record<string, unknown> {
   return { ...validClient(), ...overrides };
+}
+
+// ── Referral histories ─────────────────────────────────────────────────────────────────────
+
+/** The ten-activity catalogue the referral cases are evaluated on (first ten of the fixture). */
+export function smallCatalogue(): ActivityInput[] {
+  return structuredClone(catalogueFixture.slice(0, 10)) as ActivityInput[];
+}
+
+/** Ids of {@link smallCatalogue}, for offers. */
+export const SMALL_IDS = ['ers-leisure-centre-gym', 'gentle-move-studio', 'healthy-lungs-course', 'debt-advice-drop-in', 'benefits-advice', 'housing-advice', 'online-money-advice', 'telephone-befriending', 'home-visiting-befriending', 'health-walk-endcliffe'] as const;
+
+/**
+ * A valid referral on {@link smallCatalogue}, with the marker in the client's free text:
+ * three offers, the second taken up and attended. `overrides` may set any field to anything.
+ */
+export function referral(id = 'r1', overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    id,
+    date: '2026-03-02',
+    client: { id: `c-${id}`, age: 67, activation: 2, conditions: ['COPD'], needs: ['debt'], interests: ['walking', MARKER], home: { ...CENTRE } },
+    offered: [
+      { activityId: 'debt-advice-drop-in', rank: 1 },
+      { activityId: 'benefits-advice', rank: 2 },
+      { activityId: 'health-walk-endcliffe', rank: 3 },
+    ],
+    takenUp: 'benefits-advice',
+    attended: true,
+    completed: false,
+    ...overrides,
+  };
+}
+
+/**
+ * A small valid history with every outcome (nothing taken up, taken up, attended, completed)
+ * and both kinds of support, enough for `fitWeights` to hold some out and fit.
+ */
+export function history(): Record<string, unknown>[] {
+  const offers = (...ids: string[]) => ids.map((activityId, i) => ({ activityId, rank: i + 1 }));
+  return [
+    referral('r1'),
+    referral('r2', { offered: offers('telephone-befriending', 'home-visiting-befriending', 'gentle-move-studio'), takenUp: 'telephone-befriending', attended: true, completed: true, wellbeing: { scale: 'WEMWBS', before: 38, after: 43, change: 5 } }),
+    referral('r3', { date: '2026-05-11', offered: offers('health-walk-endcliffe', 'healthy-lungs-course'), takenUp: null, attended: false, support: 'list-only' }),
+    referral('r4', { offered: offers('housing-advice', 'debt-advice-drop-in', 'online-money-advice'), takenUp: 'debt-advice-drop-in', attended: false }),
+    referral('r5', { date: '2025-12-30', client: { age: 40, activation: 4, needs: ['physical-activity'], interests: ['gym'] }, offered: offers('ers-leisure-centre-gym', 'gentle-move-studio', 'health-walk-endcliffe'), takenUp: 'ers-leisure-centre-gym', attended: true, completed: true }),
+    referral('r6', { offered: offers('benefits-advice', 'online-money-advice'), takenUp: 'online-money-advice', attended: true, support: 'list-only', wellbeing: { scale: 'ONS4', before: { lifeSatisfaction: 4, worthwhile: 5, happiness: 4, anxiety: 7 } } }),
+    referral('r7', { date: '2026-06-01', offered: offers('home-visiting-befriending', 'telephone-befriending'), takenUp: 'home-visiting-befriending', attended: true, completed: false, wellbeing: { scale: 'SWEMWBS', before: 20.1, after: 20.3, change: 0.2 } }),
+    referral('r8', { offered: offers('healthy-lungs-course', 'gentle-move-studio', 'health-walk-endcliffe'), takenUp: 'healthy-lungs-course', attended: false }),
+  ];
+}
+
+/** {@link history} with `overrides` applied to the referral at `index`. */
+export function historyWith(index: number, overrides: Record<string, unknown>): Record<string, unknown>[] {
+  const h = history();
+  h[index] = { ...h[index], ...overrides };
+  return h;
+}
+
+// ── Open Referral ──────────────────────────────────────────────────────────────────────────
+
+/** An HSDS 3.0 location a venue can be made of. */
+export function orLocation(id: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return { id, location_type: 'physical', name: 'Heeley Hall', latitude: 53.36, longitude: -1.47, addresses: [{ address_1: '1 Gleadless Road', city: 'Sheffield', postal_code: 'S2 3AA', address_type: 'physical' }], ...overrides };
+}
+
+/**
+ * An HSDS 3.0 service that imports cleanly (one activity `id@loc-id`, no warning), with the
+ * marker in its free text. `overrides` may set any field to anything.
+ */
+export function orService(id: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    id,
+    name: 'Chair yoga',
+    description: `<p>Gentle chair-based yoga for older adults.</p><p>${MARKER}</p>`,
+    status: 'active',
+    assured_date: '2026-01-10',
+    cost_options: [{ id: `${id}-cost`, option: 'Everyone', amount: 0 }],
+    attributes: [{ id: `${id}-attr`, taxonomy_term: { id: 'term-pa', name: 'Physical activity' } }],
+    schedules: [{ id: `${id}-sch`, freq: 'WEEKLY', byday: 'TU', opens_at: '10:00:00Z', closes_at: '11:00:00Z' }],
+    service_at_locations: [{ id: `${id}-sal`, location: orLocation(`loc-${id}`) }],
+    ...overrides,
+  };
+}
+
+/** A UK v3 API page (HSDS 3.0 `/services`) of `contents`. */
+export function v3Page(contents: unknown): Record<string, unknown> {
+  const n = Array.isArray(contents) ? contents.length : 0;
+  return { total_items: n, total_pages: 1, page_number: 1, size: 50, first_page: true, last_page: true, empty: n === 0, contents };
+}
+
+/** A page of three clean services with `service` (overriding `s2`) in the middle. */
+export function pageAround(overrides: Record<string, unknown>): Record<string, unknown> {
+  return v3Page([orService('s1'), orService('s2', overrides), orService('s3')]);
 }

@@ -5,15 +5,17 @@
 // values), plus near-valid inputs with one field replaced.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ActivityMatchError, createMatcher, FACTORS, parseCatalogue } from '../../src/index.js';
+import { ActivityMatchError, createMatcher, evaluate, FACTORS, fromOpenReferral, nextOccurrences, parseCatalogue } from '../../src/index.js';
 import { activity } from '../helpers.js';
-import { AT, fullClient, MARKER_PATTERN } from './corpus.js';
+import { AT, fullClient, MARKER_PATTERN, orService, referral } from './corpus.js';
 import { prototypeKeys } from './inspect.js';
-import { BASE } from './runners.js';
+import { BASE, SCHEDULES, SMALL } from './runners.js';
 
 /** Runs per property; set BAD_INPUT_RUNS higher for a longer hunt. */
 const RUNS = Number(process.env['BAD_INPUT_RUNS'] ?? 150);
 const PROTOTYPES = prototypeKeys();
+/** Time for a property that calls the slower entry points (imports, evaluations) `RUNS` times. */
+const SLOW_TIMEOUT = Math.max(5000, RUNS * 5);
 
 const anything = fc.anything({
   maxDepth: 3,
@@ -59,6 +61,10 @@ const CLIENT_KEYS = ['id', 'age', 'dateOfBirth', 'gender', 'home', 'conditions',
 const ACTIVITY_KEYS = ['id', 'name', 'provider', 'description', 'category', 'tags', 'location', 'sessions', 'schedules', 'timeZone', 'programme', 'capacity', 'intensity', 'groupSize', 'supported', 'cost', 'eligibility', 'conditions', 'needs', 'accessibility', 'languages', 'lastVerified', 'url'];
 const OPTION_KEYS = ['at', 'limit', 'rules'];
 const RULE_SECTIONS = ['weights', 'distance', 'activation', 'schedule', 'freshness', 'diversity'];
+const SCHEDULE_KEYS = ['id', 'freq', 'interval', 'byday', 'bymonthday', 'wkst', 'opensAt', 'closesAt', 'dtstart', 'until', 'count', 'validFrom', 'validTo', 'description', 'closures', 'extraSessions', 'byweekno'];
+const OCCURRENCE_KEYS = ['at', 'timeZone', 'limit', 'horizonDays'];
+const REFERRAL_KEYS = ['id', 'date', 'client', 'support', 'offered', 'takenUp', 'attended', 'completed', 'wellbeing'];
+const SERVICE_KEYS = ['id', 'name', 'description', 'status', 'minimum_age', 'maximum_age', 'cost_options', 'fees_description', 'schedules', 'service_at_locations', 'attributes', 'languages', 'assured_date', 'organization', 'attending_type', 'url'];
 
 describe('arbitrary input gives a result or an ActivityMatchError', () => {
   it('as a client', () => {
@@ -133,4 +139,38 @@ describe('arbitrary input gives a result or an ActivityMatchError', () => {
       { numRuns: RUNS },
     );
   });
+
+  it('as a schedule with one field replaced, and as occurrence options', () => {
+    fc.assert(
+      fc.property(withOneField(() => ({ freq: 'WEEKLY', byday: 'MO', opensAt: '10:00', closesAt: '12:00' }), SCHEDULE_KEYS), fc.oneof(junk, withOneField(() => ({ at: AT }), OCCURRENCE_KEYS)), (schedule, options) => {
+        resultOrOurError(() => createMatcher([{ ...activity('x'), sessions: [], schedules: [schedule] }]).explain(fullClient(), 'x', { at: AT }));
+        resultOrOurError(() => nextOccurrences(SCHEDULES, options as never));
+      }),
+      { numRuns: RUNS },
+    );
+  }, SLOW_TIMEOUT);
+
+  it('as a referral history, or a referral with one field replaced', () => {
+    fc.assert(
+      fc.property(fc.oneof(junk, withOneField(() => referral(), REFERRAL_KEYS).map((r) => [r])), (referrals) => {
+        resultOrOurError(() => evaluate(SMALL, referrals, { bootstrap: { resamples: 100 } }));
+      }),
+      { numRuns: RUNS },
+    );
+  }, SLOW_TIMEOUT);
+
+  it('as an Open Referral document; a list of services never throws when lenient', () => {
+    // A list of services with holes is a known bug (cases/open-referral.ts: 'a sparse list of services').
+    const dense = junk.filter((d) => !Array.isArray(d) || Object.keys(d).length === d.length);
+    fc.assert(
+      fc.property(dense, withOneField(() => orService('s1'), SERVICE_KEYS), (document, service) => {
+        resultOrOurError(() => fromOpenReferral(document));
+        const lenient = fromOpenReferral([service, orService('s2')]);
+        expect(lenient.activities.length + lenient.rejected.length + lenient.skipped.length).toBeGreaterThanOrEqual(2);
+        expect(MARKER_PATTERN.test(JSON.stringify([lenient.rejected, lenient.warnings]))).toBe(false);
+        resultOrOurError(() => fromOpenReferral([service], { strict: true }));
+      }),
+      { numRuns: RUNS },
+    );
+  }, SLOW_TIMEOUT);
 });

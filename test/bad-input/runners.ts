@@ -1,22 +1,58 @@
 // How each entry point is called, and the invariants every normal return must satisfy.
 import { expect } from 'vitest';
-import { createMatcher, DEFAULT_RULES, ELIGIBILITY_RULES, FACTORS, parseCatalogue } from '../../src/index.js';
-import type { Explanation, Matcher, ParsedCatalogue, Recommendation, RejectedRecord, SessionTime } from '../../src/index.js';
-import { AT, catalogue, fullClient, MARKER_PATTERN, validClient } from './corpus.js';
+import {
+  ActivityMatchError,
+  compareRules,
+  createMatcher,
+  DEFAULT_RULES,
+  ELIGIBILITY_RULES,
+  evaluate,
+  FACTORS,
+  fitWeights,
+  fromOpenReferral,
+  nextOccurrences,
+  parseCatalogue,
+  ReferralHistorySchema,
+  runImportCommand,
+} from '../../src/index.js';
+import type {
+  Comparison,
+  Evaluation,
+  Explanation,
+  FitWeightsResult,
+  ImportCommandResult,
+  Matcher,
+  MetricSummary,
+  Occurrence,
+  OpenReferralImport,
+  ParsedCatalogue,
+  Recommendation,
+  RejectedRecord,
+  SessionTime,
+} from '../../src/index.js';
+import { toIssues } from '../../src/validate.js';
+import { activity } from '../helpers.js';
+import { AT, catalogue, fullClient, MARKER_PATTERN, smallCatalogue, validClient } from './corpus.js';
 import type { Entry, Outcome } from './corpus.js';
 
 /** One way of calling an entry point. */
 export interface Call {
   readonly label: string;
   run(input: unknown): unknown;
-  /** This call's form of an outcome written for the entry (codes and path prefixes). */
-  translate?(outcome: Outcome): Outcome;
+  /** This call's form of an outcome written for the entry (codes and path prefixes); an array lists alternatives. */
+  translate?(outcome: Outcome, input: unknown): Outcome | readonly Outcome[];
   /** Checks the invariants of a normal return; `input` is the input it was given. */
   verify(result: unknown, input: unknown): void;
   /** The part of a normal return that must survive a JSON round trip. */
   data(result: unknown): unknown;
   /** The records a lenient call left out. */
   rejected?(result: unknown): readonly RejectedRecord[];
+  /** The records a lenient import kept with warnings (partly mapped). */
+  warnings?(result: unknown): readonly RejectedRecord[];
+  /** How many services a lenient import skipped as not running. */
+  skipped?(result: unknown): number;
+  /** The upcoming sessions a result shows for the activity under test, and whether it says there are none. */
+  upcoming?(result: unknown): { readonly sessions: number; readonly saysNone: boolean };
 }
 
 const AT_DATE = new Date(AT);
@@ -222,6 +258,237 @@ function rulesAsOptions(outcome: Outcome): Outcome {
   return outcome;
 }
 
+
+// ── Schedules ──────────────────────────────────────────────────────────────────────────────
+
+/** A one-activity catalogue (`x1`, no weekly sessions) whose `schedules` field is `input`. */
+function scheduled(input: unknown): unknown[] {
+  return [{ ...activity('x1', { lastVerified: '2026-10-01' }), sessions: [], schedules: input }];
+}
+
+/** Dated sessions from `nextOccurrences`: sorted, valid, not before `at`, within the horizon, in the zone asked for. */
+function verifyOccurrences(list: readonly Occurrence[], at: Date, options: { limit: number; horizonDays: number; timeZone: string; schedules: number }): void {
+  ok(Array.isArray(list) && list.length <= options.limit, () => `nextOccurrences returned ${list.length}, limit ${options.limit}`);
+  list.forEach((o, i) => {
+    const start = o.start.getTime();
+    const end = o.end.getTime();
+    const where = `occurrence ${i} (${iso(start)} to ${iso(end)})`;
+    ok(Number.isFinite(start) && Number.isFinite(end), () => `${where}: invalid dates`);
+    ok(start >= at.getTime(), () => `${where} starts before ${iso(at.getTime())}`);
+    ok(start <= at.getTime() + (options.horizonDays + 2) * DAY_MS, () => `${where} starts after the ${options.horizonDays}-day horizon`);
+    ok(end > start && end - start <= DAY_MS + 3_600_000, () => `${where} should end after it starts, within a day`);
+    ok(o.timeZone === options.timeZone, () => `${where}: zone ${o.timeZone}, asked for ${options.timeZone}`);
+    ok(Number.isInteger(o.scheduleIndex) && o.scheduleIndex >= 0 && o.scheduleIndex < options.schedules, () => `${where}: schedule index ${o.scheduleIndex}`);
+    ok(typeof o.extra === 'boolean', () => `${where}: extra`);
+    const prev = list[i - 1];
+    ok(prev === undefined || prev.start.getTime() <= start, () => `${where}: out of time order`);
+  });
+}
+
+/** What an explanation shows of the sessions of its activity. */
+function explainedUpcoming(e: Explanation): { sessions: number; saysNone: boolean } {
+  const sessions = e.upcomingSessions.length + (e.nextSession === null ? 0 : 1);
+  const said = [...e.reasons, ...e.cautions].some((t) => /^No upcoming session|^By appointment/.test(t));
+  return { sessions, saysNone: said };
+}
+
+/** The validated schedules of the single activity of a matcher. */
+function schedulesOf(m: Matcher) {
+  const a = m.activities[0];
+  if (a === undefined) throw new Error('the one-activity catalogue lost its activity');
+  return { schedules: a.schedules, timeZone: a.timeZone };
+}
+
+/** Validated schedules for the occurrence-options cases: weekly, monthly, a one-off and an extra session. */
+export const SCHEDULES = schedulesOf(
+  createMatcher(
+    scheduled([
+      { freq: 'WEEKLY', byday: 'TU', opensAt: '10:00', closesAt: '12:00' },
+      { freq: 'MONTHLY', byday: '1SA', opensAt: '09:00:00Z', closesAt: '17:00:00Z', closures: ['2027-01-02'] },
+      { dtstart: '2026-12-05', opensAt: '14:00', closesAt: '15:00' },
+      { freq: 'WEEKLY', byday: 'FR', dtstart: '2026-01-02', interval: 2, opensAt: '18:00', closesAt: '19:30', extraSessions: [{ date: '2026-12-24', opensAt: '10:00' }] },
+    ]),
+  ),
+).schedules;
+
+function occurrenceSettings(input: unknown, schedules: number) {
+  const o = input as { limit?: unknown; horizonDays?: unknown; timeZone?: unknown };
+  return {
+    limit: typeof o.limit === 'number' ? o.limit : 3,
+    horizonDays: typeof o.horizonDays === 'number' ? o.horizonDays : 730,
+    timeZone: typeof o.timeZone === 'string' ? o.timeZone : 'Europe/London',
+    schedules,
+  };
+}
+
+// ── Referral histories ─────────────────────────────────────────────────────────────────────
+
+/** The ten-activity matcher the referral cases are evaluated against. */
+export const SMALL: Matcher = createMatcher(smallCatalogue());
+const QUICK = { bootstrap: { resamples: 100 } } as const;
+const EDITED = { weights: { distance: 3, interests: 1 } } as const;
+
+function inUnit(v: number | null): boolean {
+  return v === null || (Number.isFinite(v) && v >= -TOLERANCE && v <= 1 + TOLERANCE);
+}
+
+function verifySummaries(summary: readonly MetricSummary[], metrics: readonly string[], referrals: number | undefined, where: string): void {
+  ok(summary.map((s) => s.metric).join() === metrics.join(), () => `${where}: one summary per metric, in order`);
+  for (const s of summary) {
+    ok(Number.isInteger(s.n) && s.n >= 0 && (referrals === undefined || s.n <= referrals), () => `${where}: ${s.metric} n ${s.n} of ${referrals} referrals`);
+    ok((s.n === 0) === (s.mean === null) && (s.mean === null) === (s.lower === null) && (s.mean === null) === (s.upper === null), () => `${where}: ${s.metric} mean and interval null exactly when n is 0`);
+    ok(inUnit(s.mean) && inUnit(s.lower) && inUnit(s.upper), () => `${where}: ${s.metric} mean ${s.mean} [${s.lower}, ${s.upper}] in [0, 1]`);
+    if (s.mean !== null) ok((s.lower as number) <= s.mean + TOLERANCE && s.mean <= (s.upper as number) + TOLERANCE, () => `${where}: ${s.metric} mean ${s.mean} inside [${s.lower}, ${s.upper}]`);
+  }
+}
+
+function verifyEvaluation(e: Evaluation, referrals: number | undefined): void {
+  const metrics = e.settings.metrics;
+  if (referrals !== undefined) ok(e.rows.length === referrals * metrics.length, () => `evaluate: ${e.rows.length} rows for ${referrals} referrals × ${metrics.length} metrics`);
+  ok(e.rows.every((r) => r.rules === e.label && metrics.includes(r.metric) && typeof r.referral === 'string' && inUnit(r.value)), () => 'evaluate: every row has the label, a metric and a value in [0, 1] or null');
+  verifySummaries(e.summary, metrics, referrals, 'evaluate');
+}
+
+function verifyComparison(c: Comparison, referrals: number | undefined): void {
+  const metrics = c.settings.metrics;
+  if (referrals !== undefined) ok(c.rows.length === 2 * referrals * metrics.length, () => `compareRules: ${c.rows.length} rows for 2 × ${referrals} referrals × ${metrics.length} metrics`);
+  verifySummaries(c.a, metrics, referrals, 'compareRules a');
+  verifySummaries(c.b, metrics, referrals, 'compareRules b');
+  for (const row of c.summary) {
+    const d = row.difference;
+    ok(d === null || (Number.isFinite(d) && Math.abs(d) <= 1 + TOLERANCE), () => `compareRules: ${row.metric} difference ${d} in [-1, 1]`);
+    if (d !== null) ok((row.lower as number) <= d + TOLERANCE && d <= (row.upper as number) + TOLERANCE, () => `compareRules: ${row.metric} difference ${d} inside [${row.lower}, ${row.upper}]`);
+  }
+}
+
+const DEFAULT_WEIGHT_SUM = FACTORS.reduce((s, f) => s + DEFAULT_RULES.weights[f], 0);
+
+function verifyFit(f: FitWeightsResult, referrals: number | undefined): void {
+  const weights = FACTORS.map((k) => f.rules.weights[k]);
+  ok(weights.every((w) => Number.isFinite(w) && w >= 0), () => `fitWeights: weights ${weights.join()} finite and non-negative`);
+  const sum = weights.reduce((a, b) => a + b, 0);
+  ok(Math.abs(sum - DEFAULT_WEIGHT_SUM) <= 1e-9 * DEFAULT_WEIGHT_SUM, () => `fitWeights: weights add up to ${sum}, the starting ${DEFAULT_WEIGHT_SUM}`);
+  ok(FACTORS.every((k) => Number.isFinite(f.coefficients[k])), () => 'fitWeights: coefficients finite');
+  if (referrals !== undefined) ok(f.split.train + f.split.test === referrals && f.split.test >= 1 && f.split.train >= 1, () => `fitWeights: split ${JSON.stringify(f.split)} of ${referrals}`);
+  verifySummaries(f.before, f.before.map((s) => s.metric), f.split.test, 'fitWeights before');
+  verifySummaries(f.after, f.after.map((s) => s.metric), f.split.test, 'fitWeights after');
+  // The learned rules are usable as they are.
+  createMatcher(smallCatalogue().slice(0, 2), { rules: f.rules });
+}
+
+/** Whether `fitWeights` can fit a history at all: two referrals or more, with something taken up. */
+function fittable(input: unknown): boolean {
+  return Array.isArray(input) && input.length >= 2 && input.some((r: unknown) => typeof r === 'object' && r !== null && (r as { takenUp?: unknown }).takenUp !== null);
+}
+
+/** `ReferralHistorySchema` as the library reports it: the same paths and messages as `evaluate`. */
+function parseHistory(input: unknown): unknown {
+  const result = ReferralHistorySchema.safeParse(input);
+  if (!result.success) throw new ActivityMatchError('INVALID_OPTIONS', toIssues('referrals', result.error));
+  return result.data;
+}
+
+/** The schema alone cannot know the catalogue: an unknown activity id is valid to it. */
+function schemaOnly(outcome: Outcome): Outcome {
+  return typeof outcome === 'object' && 'code' in outcome && outcome.code === 'UNKNOWN_ACTIVITY' ? 'ok' : outcome;
+}
+
+// ── Open Referral ──────────────────────────────────────────────────────────────────────────
+
+const SERVICE_PATH = /^(?:contents|content|services)?\[(\d+)\]|^service(?=$|\.)/;
+
+/** The index of the service an issue path belongs to (0 for a document that is one service). */
+function serviceIndex(path: string): number {
+  const m = SERVICE_PATH.exec(path);
+  return m?.[1] === undefined ? 0 : Number(m[1]);
+}
+
+function listLength(input: unknown): number | undefined {
+  if (Array.isArray(input)) return input.length;
+  if (typeof input !== 'object' || input === null) return undefined;
+  const doc = input as Record<string, unknown>;
+  for (const key of ['contents', 'content', 'services']) if (Array.isArray(doc[key])) return (doc[key] as unknown[]).length;
+  return undefined;
+}
+
+function verifyProblems(records: readonly RejectedRecord[], services: number, what: string): void {
+  const problems: string[] = [];
+  let last = -1;
+  for (const r of records) {
+    if (!(Number.isInteger(r.index) && r.index >= 0 && r.index < Math.max(services, 1))) problems.push(`${what} index ${r.index} of ${services} services`);
+    if (r.index < last) problems.push(`${what} record ${r.index} out of input order`);
+    last = r.index;
+    if (r.issues.length === 0) problems.push(`${what} record ${r.index} has no reason`);
+    for (const issue of r.issues) {
+      if (serviceIndex(issue.path) !== r.index) problems.push(`${what} issue path ${JSON.stringify(issue.path)} does not name service ${r.index}`);
+      if (typeof issue.message !== 'string' || issue.message === '' || SUSPICIOUS_TEXT.test(issue.message)) problems.push(`${what} issue message ${JSON.stringify(issue.message)}`);
+    }
+    if (problems.length > 10) break;
+  }
+  expect(problems, `${what}: records in order, each with reasons at its own service's path`).toEqual([]);
+  expect(MARKER_PATTERN.test(JSON.stringify(records.map((r) => r.issues))), `${what}: issues quote no planted value`).toBe(false);
+}
+
+function verifyImport(r: OpenReferralImport, input: unknown): void {
+  const length = listLength(input);
+  if (length !== undefined) expect(r.feed.services, 'feed.services counts the list').toBe(length);
+  verifyProblems(r.rejected, r.feed.services, 'rejected');
+  verifyProblems(r.warnings, r.feed.services, 'warnings');
+  const ids = r.activities.map((a) => a.id);
+  expect(new Set(ids).size, 'activity ids are unique').toBe(ids.length);
+  expect(r.skipped.every((s) => s.path.endsWith('status') && serviceIndex(s.path) === s.index), 'skipped services name their status field').toBe(true);
+  // Directory HTML is gone from the text an activity shows (tags, comments, script and style).
+  const markup = r.activities.filter((a) => [a.name, a.description, a.provider, a.location.kind === 'venue' ? a.location.venue : undefined].some((t) => t !== undefined && /<\/?[a-z][^<>]*>|<!--|-->/i.test(t)));
+  expect(markup.map((a) => a.id), 'imported text carries no HTML markup').toEqual([]);
+  // Every activity is one a matcher takes as it is (the first 300: enough, and quick).
+  const sample = r.activities.slice(0, 300);
+  expect(parseCatalogue(sample).activities.length, 'imported activities pass the activity schema').toBe(sample.length);
+}
+
+/**
+ * The strict import: the first service with a problem throws the issues of its first rejected
+ * place (else its warnings); with none, it returns. Expected: the first path the case lists for
+ * that service (rejected paths come before warned ones, each in the importer's order).
+ */
+function strictImport(outcome: Outcome): Outcome {
+  if (typeof outcome !== 'object' || !('rejected' in outcome)) return outcome;
+  const listed = [...(outcome.paths ?? []), ...(outcome.warned ?? [])];
+  const problems = outcome.rejected > 0 || (outcome.warnings ?? 0) > 0 || (outcome.warned?.length ?? 0) > 0;
+  if (!problems) return 'ok';
+  const first = Math.min(...listed.map(serviceIndex));
+  const path = listed.find((p) => serviceIndex(p) === first);
+  return { code: 'INVALID_CATALOGUE', ...(path === undefined ? {} : { paths: [path] }) };
+}
+
+/** The import command prints one line per record: the counts and indices are all it can be checked on. */
+function commandImport(outcome: Outcome): Outcome {
+  if (typeof outcome !== 'object' || !('rejected' in outcome)) return outcome;
+  const { paths: _paths, warned, ...counts } = outcome;
+  // Services with warnings are still counted when the case gives a count; `warned: []` keeps "some, uncounted".
+  return warned === undefined ? counts : { ...counts, warned: [] };
+}
+
+const LINE = /^(rejected|warning|skipped) #(\d+)/;
+
+function commandRecords(r: ImportCommandResult, kind: string): RejectedRecord[] {
+  return r.stderr.flatMap((line) => {
+    const m = LINE.exec(line);
+    return m?.[1] === kind ? [{ index: Number(m[2]), id: undefined, issues: [] }] : [];
+  });
+}
+
+function verifyCommand(r: ImportCommandResult, input: unknown): void {
+  const activities = JSON.parse(r.output) as unknown[];
+  expect(Array.isArray(activities) && activities.length === r.counts.activities, 'output is the JSON array of the activities counted').toBe(true);
+  const length = listLength(input);
+  if (length !== undefined) expect(r.counts.services).toBe(length);
+  expect(commandRecords(r, 'rejected').length, 'one stderr line per rejected record').toBe(r.counts.rejected);
+  expect(commandRecords(r, 'warning').length, 'one stderr line per record with warnings').toBe(r.counts.warnings);
+  expect(commandRecords(r, 'skipped').length, 'one stderr line per skipped service').toBe(r.counts.skipped);
+  expect(r.stderr[0]?.startsWith(`imported ${r.counts.activities} `), 'the summary line comes first').toBe(true);
+  expect(r.stderr.some((l) => MARKER_PATTERN.test(l)), 'stderr quotes no planted value').toBe(false);
+}
+
 // ── Runners ────────────────────────────────────────────────────────────────────────────────
 
 const asMatcher = (r: unknown) => r as Matcher;
@@ -321,6 +588,112 @@ export const RUNNERS: Record<Entry, readonly Call[]> = {
       run: (input) => parseCatalogue(catalogue(), input as never),
       verify: (r) => verifyParsed(r as ParsedCatalogue, 5, false),
       data: (r) => r,
+    },
+  ],
+
+  schedule: [
+    { label: 'createMatcher([x1 with schedules: input])', run: (input) => createMatcher(scheduled(input)), verify: (r) => verifyMatcher(asMatcher(r), 1, false), data: matcherData },
+    { label: 'parseCatalogue([x1 with schedules: input])', run: (input) => parseCatalogue(scheduled(input)), verify: (r) => verifyParsed(r as ParsedCatalogue, 1, false), data: (r) => r },
+    {
+      label: "explain(CLIENT, 'x1', { at }) on it",
+      run: (input) => createMatcher(scheduled(input)).explain(fullClient(), 'x1', { at: AT }),
+      verify: (r) => verifyExplanation(r as Explanation, AT_DATE),
+      data: (r) => r,
+      upcoming: (r) => explainedUpcoming(r as Explanation),
+    },
+    {
+      label: 'recommend(CLIENT, { at, limit: 100 }) on it',
+      run: (input) => createMatcher(scheduled(input)).recommend(validClient(), { at: AT, limit: 100 }),
+      verify: (r) => verifyRecommendations(r as Recommendation[], AT_DATE, 100),
+      data: (r) => r,
+      upcoming: (r) => {
+        const x1 = (r as Recommendation[]).find((x) => x.id === 'x1');
+        return x1 === undefined ? { sessions: 0, saysNone: true } : explainedUpcoming(x1);
+      },
+    },
+    {
+      label: 'nextOccurrences(its schedules, { at, limit: 50 })',
+      run: (input) => {
+        const { schedules, timeZone } = schedulesOf(createMatcher(scheduled(input)));
+        return nextOccurrences(schedules, { at: AT_DATE, timeZone, limit: 50 });
+      },
+      verify: (r, input) => verifyOccurrences(r as Occurrence[], AT_DATE, { limit: 50, horizonDays: 730, timeZone: 'Europe/London', schedules: Array.isArray(input) ? input.length : 0 }),
+      data: (r) => r,
+      upcoming: (r) => ({ sessions: (r as Occurrence[]).length, saysNone: true }),
+    },
+  ],
+  'occurrence-options': [
+    {
+      label: 'nextOccurrences(SCHEDULES, input)',
+      run: (input) => nextOccurrences(SCHEDULES, input as never),
+      verify: (r, input) => verifyOccurrences(r as Occurrence[], instantOf(input), occurrenceSettings(input, SCHEDULES.length)),
+      data: (r) => r,
+    },
+    {
+      label: 'nextOccurrences([], input)',
+      run: (input) => nextOccurrences([], input as never),
+      verify: (r) => expect(r).toEqual([]),
+      data: (r) => r,
+    },
+  ],
+  referrals: [
+    { label: 'ReferralHistorySchema.safeParse(input)', run: parseHistory, translate: schemaOnly, verify: () => {}, data: () => null },
+    {
+      label: 'evaluate(DEFAULT_RULES, input, { catalogue })',
+      run: (input) => evaluate(DEFAULT_RULES, input, { catalogue: smallCatalogue(), ...QUICK }),
+      verify: (r, input) => verifyEvaluation(r as Evaluation, lengthOf(input)),
+      data: (r) => r,
+    },
+    {
+      label: "evaluate(MATCHER, input, { candidates: 'catalogue', relevance: 'graded' })",
+      run: (input) => evaluate(SMALL, input, { candidates: 'catalogue', relevance: 'graded', metrics: ['ndcg@10', 'hit@3'], ...QUICK }),
+      verify: (r, input) => verifyEvaluation(r as Evaluation, lengthOf(input)),
+      data: (r) => r,
+    },
+    {
+      label: 'compareRules(DEFAULT_RULES, EDITED, input, { catalogue: MATCHER })',
+      run: (input) => compareRules(DEFAULT_RULES, EDITED, input, { catalogue: SMALL, relevance: 'attended', ...QUICK }),
+      verify: (r, input) => verifyComparison(r as Comparison, lengthOf(input)),
+      data: (r) => r,
+    },
+    {
+      label: 'fitWeights(input, MATCHER)',
+      run: (input) => fitWeights(input, SMALL, { maxIterations: 50, ...QUICK }),
+      // An accepted history too small to fit is rejected as such.
+      translate: (outcome, input) => (outcome === 'ok' && !fittable(input) ? { code: 'INVALID_OPTIONS', paths: ['referrals'] } : outcome),
+      verify: (r, input) => verifyFit(r as FitWeightsResult, lengthOf(input)),
+      data: (r) => r,
+    },
+  ],
+  'open-referral': [
+    {
+      label: 'fromOpenReferral(input)',
+      run: (input) => fromOpenReferral(input),
+      verify: (r, input) => verifyImport(r as OpenReferralImport, input),
+      data: (r) => r,
+      rejected: (r) => (r as OpenReferralImport).rejected,
+      warnings: (r) => (r as OpenReferralImport).warnings,
+      skipped: (r) => (r as OpenReferralImport).skipped.length,
+    },
+    {
+      label: 'fromOpenReferral(input, { strict: true })',
+      run: (input) => fromOpenReferral(input, { strict: true }),
+      translate: strictImport,
+      verify: (r, input) => {
+        verifyImport(r as OpenReferralImport, input);
+        expect((r as OpenReferralImport).rejected.length + (r as OpenReferralImport).warnings.length, 'a strict import that returns has no problem').toBe(0);
+      },
+      data: (r) => r,
+    },
+    {
+      label: 'runImportCommand(input)',
+      run: (input) => runImportCommand(input),
+      translate: commandImport,
+      verify: (r, input) => verifyCommand(r as ImportCommandResult, input),
+      data: (r) => r,
+      rejected: (r) => commandRecords(r as ImportCommandResult, 'rejected'),
+      warnings: (r) => commandRecords(r as ImportCommandResult, 'warning'),
+      skipped: (r) => (r as ImportCommandResult).counts.skipped,
     },
   ],
 };

@@ -8,6 +8,7 @@ import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ActivityMatchError, DEFAULT_RULES, ERROR_CODES } from '../../src/index.js';
 import { DEFAULT_BUDGET_MS, MARKER_PATTERN, PLANTED } from './corpus.js';
+import type { RejectedRecord } from '../../src/index.js';
 import type { BadInputCase, Entry, Outcome } from './corpus.js';
 import { plainView, prototypeKeys, snapshot, snapshotDifference } from './inspect.js';
 import { canary, RUNNERS } from './runners.js';
@@ -47,7 +48,25 @@ function mismatch(outcome: Outcome, happened: Happened, call: Call): string | un
     const rejected = call.rejected(happened.value);
     if (rejected.length !== outcome.rejected) return `expected ${outcome.rejected} rejected, got ${rejected.length}`;
     if (outcome.indices && rejected.map((r) => r.index).join() !== outcome.indices.join()) return `expected rejected indices [${outcome.indices.join()}], got [${rejected.map((r) => r.index).join()}]`;
+    const missing = missingPaths(outcome.paths, rejected);
+    if (missing.length > 0) return `expected paths [${missing.join(', ')}] among the rejected records' issues [${issuePaths(rejected).join(', ')}]`;
+    if (call.warnings !== undefined) {
+      const warnings = call.warnings(happened.value);
+      const count = outcome.warnings ?? (outcome.warned ? undefined : 0);
+      if (count !== undefined && warnings.length !== count) return `expected ${count} services with warnings, got ${warnings.length} [${issuePaths(warnings).join(', ')}]`;
+      const unwarned = missingPaths(outcome.warned, warnings);
+      if (unwarned.length > 0) return `expected paths [${unwarned.join(', ')}] among the warnings [${issuePaths(warnings).join(', ')}]`;
+    }
+    if (outcome.skipped !== undefined && call.skipped !== undefined && call.skipped(happened.value) !== outcome.skipped) return `expected ${outcome.skipped} skipped, got ${call.skipped(happened.value)}`;
     return undefined;
+  }
+  if ('upcoming' in outcome) {
+    if (happened.kind === 'throw') return `expected a normal return, got ${describeError(happened.error)}`;
+    if (call.upcoming === undefined) return undefined;
+    const found = call.upcoming(happened.value);
+    if (outcome.upcoming === 'some') return found.sessions > 0 ? undefined : 'expected at least one upcoming session, found none';
+    if (found.sessions > 0) return `expected no upcoming session, found ${found.sessions}`;
+    return found.saysNone ? undefined : 'found no upcoming session, but the result does not say so';
   }
   if ('propagates' in outcome) {
     if (happened.kind === 'return') return `expected the input's own exception to propagate, got a normal return`;
@@ -62,6 +81,15 @@ function mismatch(outcome: Outcome, happened: Happened, call: Call): string | un
   const missing = (outcome.paths ?? []).filter((p) => !paths.includes(p));
   if (missing.length > 0) return `expected issue paths [${missing.join(', ')}] among [${paths.join(', ')}]`;
   return undefined;
+}
+
+function issuePaths(records: readonly RejectedRecord[]): string[] {
+  return records.flatMap((r) => r.issues.map((i) => i.path));
+}
+
+function missingPaths(expected: readonly string[] | undefined, records: readonly RejectedRecord[]): string[] {
+  const paths = new Set(issuePaths(records));
+  return (expected ?? []).filter((p) => !paths.has(p));
 }
 
 /** Fails unless `data` survives a JSON round trip unchanged (compared as text: results can be large). */
@@ -108,7 +136,11 @@ function runCall(c: BadInputCase, call: Call): void {
 
   // The outcome: one of the acceptable alternatives.
   const outcomes = (Array.isArray(c.expect) ? c.expect : [c.expect]) as readonly Outcome[];
-  const reasons = outcomes.map((o) => mismatch(call.translate ? call.translate(o) : o, happened, call));
+  const translated = outcomes.flatMap((o): readonly Outcome[] => {
+    const t = call.translate ? call.translate(o, input) : o;
+    return Array.isArray(t) ? t : [t as Outcome];
+  });
+  const reasons = translated.map((o) => mismatch(o, happened, call));
   if (reasons.every((r) => r !== undefined)) {
     expect.fail(`${where}: ${reasons.join('; or ')}`);
   }
