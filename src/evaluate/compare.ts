@@ -6,7 +6,7 @@ import type { Matcher } from '../matcher.js';
 import type { MatchingRulesInput } from '../schema/rules.js';
 import { parseOrThrow } from '../validate.js';
 import { bootstrapOf } from './bootstrap.js';
-import { isMatcher, LabelSchema, metricValues, parseReferrals, resolveSubject, SettingsShape, summarise, toRows, usable } from './engine.js';
+import { checkOfferedIds, isMatcher, LabelSchema, metricValues, parseReferrals, resolveSubject, SettingsShape, summarise, toRows, usable } from './engine.js';
 import type { MetricRow, MetricSummary, Settings, Subject } from './engine.js';
 import type { EvaluateOptions } from './evaluate.js';
 import { FeatureStore } from './features.js';
@@ -82,6 +82,8 @@ export function compareRules(a: Matcher | MatchingRulesInput, b: Matcher | Match
   const shared = catalogue === undefined && other !== undefined ? { matcher: other } : {};
   const subjectA = resolveSubject(a, catalogue, 'a', shared);
   const subjectB = resolveSubject(b, catalogue, 'b', shared);
+  checkOfferedIds(items, subjectA.matcher);
+  checkOfferedIds(items, subjectB.matcher);
   return compareSubjects(subjectA, subjectB, items, settings, labels, new FeatureStore());
 }
 

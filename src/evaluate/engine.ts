@@ -139,6 +139,21 @@ export function resolveSubject(subject: unknown, catalogue: unknown, path: strin
  * parseReferrals(history)[3]; // { referral: { id: 'r0004', … }, index: 3 }
  * ```
  */
+/**
+ * Throws `UNKNOWN_ACTIVITY` for the first offered activity id not in the matcher's catalogue,
+ * before any scoring, so a history that names a vanished service is reported whether or not
+ * that referral would have been scored.
+ */
+export function checkOfferedIds(items: readonly IndexedReferral[], matcher: Matcher): void {
+  for (const { referral, index } of items) {
+    referral.offered.forEach((offer, j) => {
+      if (matcher.get(offer.activityId) === undefined) {
+        throw new ActivityMatchError('UNKNOWN_ACTIVITY', [{ path: `referrals[${index}].offered[${j}].activityId`, message: 'expected the id of an activity in the catalogue' }]);
+      }
+    });
+  }
+}
+
 export function parseReferrals(referrals: unknown): IndexedReferral[] {
   return parseOrThrow(ReferralHistorySchema, referrals, 'INVALID_OPTIONS', 'referrals').map((referral, index) => ({ referral, index }));
 }

@@ -6,7 +6,7 @@ import type { Matcher } from '../matcher.js';
 import type { MatchingRulesInput } from '../schema/rules.js';
 import { parseOrThrow } from '../validate.js';
 import type { BootstrapOptions } from './bootstrap.js';
-import { LabelSchema, metricValues, parseReferrals, resolveSubject, SettingsShape, summarise, toRows } from './engine.js';
+import { checkOfferedIds, LabelSchema, metricValues, parseReferrals, resolveSubject, SettingsShape, summarise, toRows } from './engine.js';
 import type { MetricRow, MetricSummary, Settings } from './engine.js';
 import { FeatureStore } from './features.js';
 import type { Relevance } from './referrals.js';
@@ -73,6 +73,7 @@ export function evaluate(subject: Matcher | MatchingRulesInput, referrals: unkno
   const { catalogue, label, ...settings } = parseOrThrow(EvaluateOptionsSchema, options, 'INVALID_OPTIONS', 'options');
   const items = parseReferrals(referrals);
   const resolved = resolveSubject(subject, catalogue, 'rules', {});
+  checkOfferedIds(items, resolved.matcher);
   const values = metricValues(resolved, items, settings, new FeatureStore());
   return { label, rows: toRows(label, items, settings, values), summary: summarise(label, settings, values), settings };
 }

@@ -11,7 +11,7 @@ import { parseOrThrow } from '../validate.js';
 import type { BootstrapOptions } from './bootstrap.js';
 import { compareSubjects } from './compare.js';
 import type { ComparisonRow } from './compare.js';
-import { isMatcher, parseReferrals, SettingsShape } from './engine.js';
+import { checkOfferedIds, isMatcher, parseReferrals, SettingsShape } from './engine.js';
 import type { MetricSummary, Settings, Subject } from './engine.js';
 import { FeatureStore } from './features.js';
 import type { IndexedReferral } from './features.js';
@@ -136,6 +136,7 @@ export function fitWeights(referrals: unknown, catalogue: unknown, options: FitW
   const items = parseReferrals(referrals);
   const matcher: Matcher = isMatcher(catalogue) ? catalogue : createMatcher(catalogue);
   const start: Subject = { matcher, rules: rulesInput === undefined ? matcher.rules : parseOrThrow(MatchingRulesSchema, rulesInput, 'INVALID_RULES', 'options.rules') };
+  checkOfferedIds(items, matcher);
   if (items.length < 2) throw new ActivityMatchError('INVALID_OPTIONS', [{ path: 'referrals', message: 'expected at least 2 referrals, to hold some out' }]);
   const order = createRandom(seed).shuffle(items);
   const nTest = Math.min(items.length - 1, Math.max(1, Math.round(items.length * testFraction)));

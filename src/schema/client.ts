@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { GENDERS, REFERRAL_ROUTES } from './activity.js';
 import { DateRangeSchema } from '../time/dates.js';
-import { conditionList, IsoDateSchema, LanguageListSchema, LatitudeSchema, LongitudeSchema, needList, text, WeeklyWindowSchema } from './common.js';
+import { BirthDateSchema, conditionList, LanguageListSchema, LatitudeSchema, LongitudeSchema, needList, text, WeeklyWindowSchema } from './common.js';
 
 /**
  * Patient Activation Measure levels: 1 disengaged and overwhelmed … 4 maintaining behaviours.
@@ -65,7 +65,7 @@ export const ClientProfileSchema = z
     /** A pseudonymous reference, never a name or NHS number. */
     id: text(100, 'an id').optional(),
     age: z.number({ error: 'expected an age in whole years' }).int({ error: 'expected an age in whole years' }).min(0, { error: 'expected an age in whole years' }).max(130, { error: 'expected an age in whole years' }).optional(),
-    dateOfBirth: IsoDateSchema.optional(),
+    dateOfBirth: BirthDateSchema.optional(),
     gender: z.enum(GENDERS, { error: "expected 'female', 'male', 'non-binary' or 'other'" }).optional(),
     home: z.strictObject({ lat: LatitudeSchema, lon: LongitudeSchema, postcode: text(10, 'a postcode').optional() }).optional(),
     /** Long-term conditions (vocabulary ids or synonyms). */

@@ -24,10 +24,19 @@ export function parseClock(text: string): number | undefined {
 /** A wall-clock time "HH:MM" on the 24-hour clock. */
 export const ClockTimeSchema = z.string({ error: 'expected HH:MM' }).refine((s) => parseClock(s) !== undefined, { error: 'expected HH:MM' });
 
-/** A calendar date "YYYY-MM-DD" that exists (2026-02-30 does not). */
+/**
+ * A calendar date "YYYY-MM-DD" that exists (2026-02-30 does not), in the years 1900 to 2999 like
+ * `at`: outside them no timetable, verification or referral makes sense, and a recurrence
+ * counted from year 1 would take seconds to walk.
+ */
 export const IsoDateSchema = z
+  .string({ error: 'expected a date YYYY-MM-DD between 1900 and 2999' })
+  .refine((s) => isCalendarDate(s) && s >= '1900' && s < '3000', { error: 'expected a date YYYY-MM-DD between 1900 and 2999' });
+
+/** A date of birth "YYYY-MM-DD": a real calendar date from 1850 (ages go up to 130). */
+export const BirthDateSchema = z
   .string({ error: 'expected a date YYYY-MM-DD' })
-  .refine((s) => isCalendarDate(s), { error: 'expected a date YYYY-MM-DD' });
+  .refine((s) => isCalendarDate(s) && s >= '1850' && s < '3000', { error: 'expected a date of birth YYYY-MM-DD from 1850' });
 
 function isCalendarDate(s: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);

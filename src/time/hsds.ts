@@ -48,7 +48,7 @@ const NUMERIC = new Set(['interval', 'count']);
 export function fromHsdsSchedule(row: Readonly<Record<string, unknown>>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(row)) {
-    const name = KEYS[key];
+    const name = Object.hasOwn(KEYS, key) ? KEYS[key] : undefined; // own keys only: "constructor" and "__proto__" are vendor fields here
     if (name === undefined || value === null || value === undefined) continue;
     if (typeof value === 'string' && (value.trim() === '' || value.trim().toLowerCase() === 'null')) continue;
     out[name] = NUMERIC.has(name) && typeof value === 'string' && /^\s*-?\d+\s*$/.test(value) ? Number(value) : value;

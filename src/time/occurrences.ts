@@ -51,7 +51,7 @@ const OptionsSchema = z.strictObject({
   timeZone: CachedTimeZoneSchema.default('Europe/London'),
   limit: z.number({ error: 'expected a whole number from 1 to 1000' }).int({ error: 'expected a whole number from 1 to 1000' }).min(1, { error: 'expected a whole number from 1 to 1000' }).max(1000, { error: 'expected a whole number from 1 to 1000' }).default(3),
   horizonDays: z.number({ error: 'expected a whole number of days from 1 to 3660' }).int({ error: 'expected a whole number of days from 1 to 3660' }).min(1, { error: 'expected a whole number of days from 1 to 3660' }).max(3660, { error: 'expected a whole number of days from 1 to 3660' }).default(730),
-});
+}, { error: 'expected options { at, timeZone?, limit?, horizonDays? }' });
 
 /**
  * The next `limit` sessions of `schedules` starting at or after `at`, sorted by start, then
@@ -97,13 +97,14 @@ export function occurrencesFrom(schedules: readonly Schedule[], at: Date, timeZo
   const found: Occurrence[] = [];
   schedules.forEach((schedule, scheduleIndex) => {
     const closed = dayRanges(schedule.closures);
-    const make = (day: number, opens: number, closes: number, extra: boolean): Occurrence => ({
-      start: wallClockToInstant(day, opens, timeZone),
-      end: wallClockToInstant(day, closes, timeZone),
-      timeZone,
-      scheduleIndex,
-      extra,
-    });
+    const make = (day: number, opens: number, closes: number, extra: boolean): Occurrence => {
+      const start = wallClockToInstant(day, opens, timeZone);
+      let end = wallClockToInstant(day, closes, timeZone);
+      // A start in the skipped spring hour moves forward by the gap; an end that would then come
+      // first keeps the session's wall-clock length instead (01:30–02:00 becomes 02:30–03:00 BST).
+      if (end.getTime() <= start.getTime()) end = new Date(start.getTime() + (closes - opens) * 60_000);
+      return { start, end, timeZone, scheduleIndex, extra };
+    };
     if (schedule.opensAt !== undefined && schedule.closesAt !== undefined) {
       // Parsed once per schedule, not once per occurrence.
       const opens = clockMinutes(schedule.opensAt) ?? 0;

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { ActivityMatchError } from '../errors.js';
 import type { ValidationIssue } from '../errors.js';
+import { messageOf } from '../validate.js';
 import { InstantSchema, isTimeZone, TimeZoneSchema } from '../schema/common.js';
 
 /** {@link TimeZoneSchema}, which caches the zones it has found valid. */
@@ -18,7 +19,7 @@ export { InstantSchema } from '../schema/common.js';
 export function parseOptions<T>(schema: z.ZodType<T>, value: unknown): T {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const issues: ValidationIssue[] = result.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+  const issues: ValidationIssue[] = result.error.issues.map((i) => ({ path: i.path.length === 0 ? 'options' : i.path.map(String).join('.'), message: messageOf(i) }));
   throw new ActivityMatchError('INVALID_OPTIONS', issues);
 }
 

@@ -41,7 +41,7 @@ describe('ReferralSchema', () => {
     ['a take-up that was not offered', { takenUp: 'a9' }, 'takenUp: expected the id of one of the offered activities, or null'],
     ['attendance without a take-up', { takenUp: null }, 'attended: expected attended to be false when nothing was taken up'],
     ['completion without attendance', { attended: false, completed: true }, 'completed: expected completed to be false when the first session was not attended'],
-    ['an impossible date', { date: '2026-02-30' }, 'date: expected a date YYYY-MM-DD'],
+    ['an impossible date', { date: '2026-02-30' }, 'date: expected a date YYYY-MM-DD between 1900 and 2999'],
     ['an unknown support mode', { support: 'carrier-pigeon' as never }, "support: expected 'link-worker' or 'list-only'"],
     ['a client without activation', { client: { age: 50 } as never }, 'client.activation: expected an activation level 1, 2, 3 or 4'],
   ])('rejects %s, naming the field path', (_label, overrides, expected) => {

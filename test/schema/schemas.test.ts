@@ -30,7 +30,7 @@ describe('ActivitySchema', () => {
     ['an unknown day', { sessions: [{ day: 'funday', start: '10:00', end: '11:00' }] }, 'sessions.0.day: expected a day: mon, tue, wed, thu, fri, sat or sun'],
     ['latitude 200', { location: { kind: 'venue', lat: 200, lon: 0 } }, 'location.lat: expected latitude in degrees (-90 to 90)'],
     ['an unknown condition', { conditions: { unsuitableFor: ['vampirism'] } }, "conditions.unsuitableFor.0: expected a condition from the vocabulary (e.g. 'asthma', 'copd')"],
-    ['an impossible date', { lastVerified: '2026-02-30' }, 'lastVerified: expected a date YYYY-MM-DD'],
+    ['an impossible date', { lastVerified: '2026-02-30' }, 'lastVerified: expected a date YYYY-MM-DD between 1900 and 2999'],
     ['a zone that does not exist', { timeZone: 'Europe/Atlantis' }, 'timeZone: expected an IANA time zone such as Europe/London'],
     ['minAge above maxAge', { eligibility: { minAge: 60, maxAge: 50 } }, 'eligibility.maxAge: expected minAge not above maxAge'],
     ['a negative price', { cost: { level: 'low', amountGBP: -3 } }, 'cost.amountGBP: expected an amount in pounds'],
@@ -102,5 +102,16 @@ describe('MatchingRulesSchema and DEFAULT_RULES', () => {
     ['staleDays not after freshDays', { freshness: { freshDays: 400, staleDays: 300 } }, 'freshness.staleDays: expected staleDays greater than freshDays'],
   ])('rejects %s', (_label, input, expected) => {
     expect(issuesOf(MatchingRulesSchema.safeParse(input))).toContain(expected);
+  });
+});
+
+describe('messages for unexpected fields', () => {
+  it('name the misspelt key, cut to 40 characters, so a huge key cannot make a huge message', async () => {
+    const { createMatcher } = await import('../../src/index.js');
+    const { errorOf, activity } = await import('../helpers.js');
+    expect(errorOf(() => createMatcher([{ ...activity('a'), sesions: [] }])).issues[0]?.message).toBe("unexpected field 'sesions' (check the spelling)");
+    const huge = errorOf(() => createMatcher([{ ...activity('a'), ['k'.repeat(1_000_000)]: 1 }]));
+    expect(huge.message.length).toBeLessThan(300);
+    expect(huge.issues[0]?.message).toBe(`unexpected field '${'k'.repeat(40)}…' (check the spelling)`);
   });
 });

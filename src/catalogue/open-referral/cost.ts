@@ -141,7 +141,8 @@ export function mapCost(service: JsonObject, path: string, issues: ValidationIss
     const words = [option, qualifier].filter((t): t is string => t !== undefined).join(' ');
     const amount = numberOf(raw.amount) ?? (FREE_TEXT.test(words.replace(NOT_PRICE, ' ')) ? 0 : undefined);
     if (amount === undefined || amount < 0 || amount > 100000) {
-      if (textOf(raw.amount) !== undefined) issues.push({ path: join(at, 'amount'), message: 'expected an amount from 0 to 100000; ignored' });
+      // Any amount that was given but could not be used is reported (NaN, true and {} were dropped silently).
+      if (raw.amount !== undefined && raw.amount !== null) issues.push({ path: join(at, 'amount'), message: 'expected an amount from 0 to 100000; ignored' });
       return;
     }
     const currency = textOf(raw.currency)?.toLowerCase();

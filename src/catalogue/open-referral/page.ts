@@ -50,7 +50,8 @@ export interface Feed {
 const EXPECTED = 'expected Open Referral services: a UK v3 page ({ total_items, contents: [...] }), a UK v1 page ({ totalElements, content: [...] }), an array of services or one HSDS 3.0 service';
 
 function listAt(list: readonly unknown[], path: string, inList = false): FeedService[] {
-  return list.map((value, index) => ({ index, path: join(path, index), value, ...(inList ? { inList } : {}) }));
+  // Array.from, not map: map keeps the holes of a sparse list, and a hole must be a rejected record like any other non-object.
+  return Array.from(list, (value, index) => ({ index, path: join(path, index), value, ...(inList ? { inList } : {}) }));
 }
 
 function pageInfo(doc: JsonObject, keys: { number: string; pages: string; items: string }): PageInfo {

@@ -95,7 +95,9 @@ export function mapService(entry: FeedService, options: ServiceOptions): Service
   const here = path === '' ? '(root)' : path;
   if (!isObject(service)) return { serviceId: undefined, activities: [], rejected: [{ index, id: undefined, issues: [{ path: here, message: 'expected a service object' }] }], warnings: [] };
   const serviceId = textOf(service.id);
-  const rawName = textOf(service.name);
+  // Text is cut before it is stripped and scanned: the schema keeps 300 characters of a name and
+  // 20,000 of a description, and reading megabytes of feed text took seconds per service.
+  const rawName = textOf(service.name)?.slice(0, 2_000);
   const name = rawName === undefined ? '' : stripHtml(rawName);
   const fatal: ValidationIssue[] = [];
   if (serviceId === undefined) fatal.push({ path: join(path, 'id'), message: 'expected a service id' });
@@ -109,10 +111,15 @@ export function mapService(entry: FeedService, options: ServiceOptions): Service
   if (status !== 'active') return { serviceId, activities: [], rejected: [], warnings: [], skipped: { index, id: serviceId, status, path: join(path, 'status') } };
   const warnings: ValidationIssue[] = [...statusIssues];
 
-  const description = textOf(service.description);
-  const eligibility = textOf(service.eligibility_description);
+  const description = textOf(service.description)?.slice(0, 200_000);
+  const eligibility = textOf(service.eligibility_description)?.slice(0, 200_000);
   const plainDescription = description === undefined ? undefined : stripHtml(description);
-  const inference = inferFields({ name, description: plainDescription, eligibility: eligibility === undefined ? undefined : stripHtml(eligibility) }, taxonomyTerms(service), path, warnings);
+  const inference = inferFields(
+    { name: name.slice(0, 300), description: plainDescription?.slice(0, 20_000), eligibility: eligibility === undefined ? undefined : stripHtml(eligibility).slice(0, 20_000) },
+    taxonomyTerms(service),
+    here,
+    warnings,
+  );
   const verified = lastVerifiedOf(service, path, warnings);
   if (verified !== undefined && options.staleBeforeDay !== undefined && dayOf(verified.date) < options.staleBeforeDay) {
     warnings.push({ path: join(path, verified.from), message: `last checked more than ${options.staleAfterDays} days before the import: re-check with the provider` });

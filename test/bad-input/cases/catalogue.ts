@@ -73,7 +73,7 @@ export const cases: BadInputCase[] = [
       activity('lower-zone', { timeZone: 'europe/london' }),
       activity('id-200'.padEnd(200, 'x'), { name: 'n'.repeat(300), description: 'd'.repeat(20000), tags: Array.from({ length: 100 }, (_, i) => `tag ${i}`) }),
       activity('spaces', { name: '  padded  ', tags: ['  Bee Keeping  ', 'BEEKEEPING', 'bee-keeping'] }),
-      activity('future-verified', { lastVerified: '9999-12-31' }),
+      activity('future-verified', { lastVerified: '2999-12-31' }),
       activity('old-verified', { lastVerified: '1900-01-01' }),
       activity('leap', { lastVerified: '2024-02-29' }),
     ],
