@@ -90,8 +90,8 @@ export interface Matcher {
  *   { age: 67, activation: 2, conditions: ['COPD'], home: { lat: 53.38, lon: -1.47 } },
  *   { at: new Date('2026-11-23T09:00:00Z'), limit: 5 },
  * );
- * first?.activity.name; // 'Healthy Lungs course'
- * first?.reasons;       // ['Designed for people with COPD', '1.2 km away', 'Small group, a gentle start', 'Free', …]
+ * first?.activity.name; // 'Breathe easy support group' (the bundled catalogue)
+ * first?.reasons;       // ['Designed for people with COPD', '1.8 km away', 'Medium-sized group, a gentle start', 'Free', 'Next session Wed 14:00']
  * ```
  */
 export function createMatcher(activities: unknown, options: MatcherOptions = {}): Matcher {
