@@ -4,7 +4,7 @@
  */
 import type { Activity } from '../schema/activity.js';
 import { activityDemand } from '../signals/factors.js';
-import { buildColumns, columnBytes, rowOf } from './columns.js';
+import { buildColumns, columnBytes, FLAG, rowOf } from './columns.js';
 import type { Columns, Row } from './columns.js';
 import { buildGrid, cellKey, GROUP, groupOf, likenessKey } from './grid.js';
 import type { Grid } from './grid.js';
@@ -56,7 +56,7 @@ export function compileCatalogue(activities: readonly Activity[]): CompiledCatal
   for (const r of rows) if (r.verifiedDay > newest) newest = r.verifiedDay;
   const likeness = (i: number): number => {
     const r = rows[i] as Row;
-    return likenessKey(r.category, r.cost, activityDemand(r.intensity, r.group, (r.flags & 1) !== 0, (r.flags & 2) !== 0), r.flags, r.designedFor, r.needs, freshnessBucket(r.verifiedDay, newest));
+    return likenessKey(r.category, r.cost, activityDemand(r.intensity, r.group, (r.flags & FLAG.gym) !== 0, (r.flags & FLAG.supported) !== 0), r.flags, r.designedFor, r.needs, freshnessBucket(r.verifiedDay, newest));
   };
   let order: Uint32Array;
   if (n < INDEX_BITS && unique.length < CELL_LIMIT) {

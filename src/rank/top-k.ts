@@ -20,11 +20,6 @@ export class TopK {
     this.#idAt = columns.idAt;
   }
 
-  /** True when the heap holds `k` items. */
-  get full(): boolean {
-    return this.#size === this.k;
-  }
-
   /** The worst score kept (−Infinity until the heap is full). */
   get threshold(): number {
     return this.#size < this.k ? -Infinity : (this.#scores[0] as number);

@@ -4,10 +4,10 @@
  * @module
  */
 import { z } from 'zod';
-import { IsoDateSchema } from '../schema/common.js';
+import { InstantSchema, IsoDateSchema, TimeZoneSchema } from '../schema/common.js';
 import { clockMinutes } from './clock.js';
 import { dayFromIso, dayRanges, inDayRanges } from './dates.js';
-import { CachedTimeZoneSchema, InstantSchema, parseOptions } from './options.js';
+import { parseOptions } from './options.js';
 import { ruleDays } from './recurrence.js';
 import type { Schedule } from './schedule.js';
 import { localDay, wallClockToInstant } from './zoned.js';
@@ -48,7 +48,7 @@ export interface OccurrenceOptions {
 
 const OptionsSchema = z.strictObject({
   at: InstantSchema,
-  timeZone: CachedTimeZoneSchema.default('Europe/London'),
+  timeZone: TimeZoneSchema.default('Europe/London'),
   limit: z.number({ error: 'expected a whole number from 1 to 1000' }).int({ error: 'expected a whole number from 1 to 1000' }).min(1, { error: 'expected a whole number from 1 to 1000' }).max(1000, { error: 'expected a whole number from 1 to 1000' }).default(3),
   horizonDays: z.number({ error: 'expected a whole number of days from 1 to 3660' }).int({ error: 'expected a whole number of days from 1 to 3660' }).min(1, { error: 'expected a whole number of days from 1 to 3660' }).max(3660, { error: 'expected a whole number of days from 1 to 3660' }).default(730),
 }, { error: 'expected options { at, timeZone?, limit?, horizonDays? }' });
@@ -134,7 +134,7 @@ export function occurrencesFrom(schedules: readonly Schedule[], at: Date, timeZo
   return unique.slice(0, limit);
 }
 
-const StaleSchema = z.strictObject({ validTo: IsoDateSchema.optional(), at: InstantSchema, timeZone: CachedTimeZoneSchema });
+const StaleSchema = z.strictObject({ validTo: IsoDateSchema.optional(), at: InstantSchema, timeZone: TimeZoneSchema });
 
 /**
  * Whether schedule information is past its `validTo` date ("valid until, re-check after")
