@@ -122,6 +122,16 @@ describe('scores and explanations', () => {
     }
   });
 
+  it.each([
+    ['a free period then a monthly pass', { level: 'low', amountGBP: 15, per: 'month', freePeriod: { weeks: 10, sessionsPerWeek: 2 } }, 'Free for 10 weeks (2 sessions a week), then £15 a month'],
+    ['a low price per session', { level: 'low', amountGBP: 4.5, per: 'session' }, 'Low cost: £4.50 a session'],
+    ['a paid course', { level: 'paid', amountGBP: 60, per: 'course' }, 'Costs £60 a course'],
+    ['free', { level: 'free' }, 'Free'],
+  ] as const)('says what it costs: %s', (_label, cost, reason) => {
+    const m = createMatcher([activity('x', { cost })]);
+    expect(m.explain(client(), 'x', { at: AT }).reasons).toContain(reason);
+  });
+
   it('uses a missing optional field as neutral and says so', () => {
     const m = createMatcher([activity('bare', { cost: undefined, lastVerified: undefined }), activity('full')]);
     const bare = m.explain(client(), 'bare', { at: AT });
