@@ -6,10 +6,13 @@
  */
 import type { Activity } from '../schema/activity.js';
 import { GENDERS } from '../schema/activity.js';
+import { DAYS } from '../schema/common.js';
+import type { WeeklyWindow } from '../schema/common.js';
 import { activityDemand, COST_CODES, GROUP_CODES, INTENSITY_CODES } from '../signals/factors.js';
-import { capacityStatus } from '../time/capacity.js';
+import { capacityFacts } from '../time/capacity.js';
 import { dayFromIso } from '../time/dates.js';
-import { expiryDayOf, lastJoinDayOf, lastSessionDayOf, minuteWindowsOf, weeklyWindowsOf } from '../time/pattern.js';
+import { clockMinutes } from '../time/clock.js';
+import { expiryDayOf, lastJoinDayOf, lastSessionDayOf, weeklyWindowsOf } from '../time/pattern.js';
 import { CATEGORIES, CONDITIONS, NEEDS } from '../vocabulary/index.js';
 
 /** Location kinds, as stored in {@link Columns.kind}. */
@@ -28,12 +31,19 @@ export const NEED_IDS: readonly string[] = NEEDS.map((n) => n.id);
 // Conditions and needs are stored as 32-bit masks; the vocabularies must fit.
 if (CONDITION_IDS.length > 32 || NEED_IDS.length > 32 || CATEGORY_IDS.length > 16) throw new Error('activity-match: a vocabulary outgrew its bitmask');
 
-/** A bitmask of vocabulary ids. */
-export function maskOf(ids: readonly string[], vocabulary: readonly string[]): number {
+/** Bit positions of vocabulary ids (a map: looking ids up with `indexOf` dominated compiling). */
+function bitsOf(ids: readonly string[]): ReadonlyMap<string, number> {
+  return new Map(ids.map((id, bit) => [id, bit]));
+}
+export const CONDITION_BITS = bitsOf(CONDITION_IDS);
+export const NEED_BITS = bitsOf(NEED_IDS);
+
+/** A bitmask of vocabulary ids (ids not in `bits` are ignored). */
+export function maskOf(ids: readonly string[], bits: ReadonlyMap<string, number>): number {
   let mask = 0;
-  for (const id of ids) {
-    const bit = vocabulary.indexOf(id);
-    if (bit >= 0) mask |= 1 << bit;
+  for (let i = 0; i < ids.length; i++) {
+    const bit = bits.get(ids[i] as string);
+    if (bit !== undefined) mask |= 1 << bit;
   }
   return mask >>> 0;
 }
@@ -106,33 +116,46 @@ export interface Columns {
   readonly windows: Uint32Array;
 }
 
-/** Row-wise values of one activity, before it is given its position. */
-export interface Row {
-  readonly kind: number;
-  readonly lat: number;
-  readonly lon: number;
-  readonly areaKm: number;
-  readonly flags: number;
-  readonly intensity: number;
-  readonly group: number;
-  readonly category: number;
-  readonly cost: number;
-  readonly access: number;
-  readonly minAge: number;
-  readonly maxAge: number;
-  readonly genders: number;
-  readonly languageKey: string;
-  readonly designedFor: number;
-  readonly unsuitableFor: number;
-  readonly needs: number;
-  readonly verifiedDay: number;
-  readonly lastSessionDay: number;
-  readonly lastJoinDay: number;
-  readonly expiryDay: number;
-  readonly waitWeeks: number;
-  readonly zone: string;
-  readonly tags: readonly string[];
-  readonly windows: readonly number[];
+/**
+ * Every activity's values as plain numbers, indexed by input row (before positions are given):
+ * the same fields as {@link Columns}, in the same types. Extracted in one pass with no object
+ * per activity; {@link buildColumns} then lays them out in position order.
+ */
+export interface RowTable {
+  readonly n: number;
+  readonly lat: Float64Array;
+  readonly lon: Float64Array;
+  readonly areaKm: Float32Array;
+  readonly kind: Uint8Array;
+  readonly flags: Uint8Array;
+  readonly intensity: Uint8Array;
+  readonly group: Uint8Array;
+  readonly category: Uint8Array;
+  readonly cost: Uint8Array;
+  readonly access: Uint8Array;
+  readonly minAge: Uint8Array;
+  readonly maxAge: Uint8Array;
+  readonly genders: Uint8Array;
+  readonly languageSet: Uint16Array;
+  readonly languageSets: readonly (readonly string[])[];
+  readonly designedFor: Uint32Array;
+  readonly unsuitableFor: Uint32Array;
+  readonly needs: Uint32Array;
+  readonly verifiedDay: Float32Array;
+  readonly lastSessionDay: Float32Array;
+  readonly lastJoinDay: Float32Array;
+  readonly expiryDay: Float32Array;
+  readonly waitWeeks: Float32Array;
+  readonly zone: Uint8Array;
+  readonly zones: readonly string[];
+  /** Tags by row: CSR offsets (n + 1) into `tagIds`. */
+  readonly tagStart: Uint32Array;
+  readonly tagIds: Uint32Array;
+  readonly tagNames: readonly string[];
+  readonly tagIndex: ReadonlyMap<string, number>;
+  /** Weekly windows by row: CSR offsets (n + 1) into `windows`. */
+  readonly windowStart: Uint32Array;
+  readonly windows: Uint32Array;
 }
 
 function tristate(value: boolean | undefined): number {
@@ -154,77 +177,33 @@ export function demandAt(c: Columns, p: number): number {
   return activityDemand(c.intensity[p] ?? 4, c.group[p] ?? 4, (flags & FLAG.gym) !== 0, (flags & FLAG.supported) !== 0);
 }
 
-/** Everything the rules read about one validated activity, as plain numbers. */
-export function rowOf(activity: Activity): Row {
-  const location = activity.location;
-  const area = location.kind === 'venue' ? undefined : location.area;
-  const tags = new Set(activity.tags);
-  if (activity.groupSize === 'large') tags.add('large-group');
-  const befriending = activity.category === 'befriending';
-  const social =
-    befriending || activity.category === 'social' || activity.needs.includes('loneliness') || (activity.groupSize !== undefined && activity.groupSize !== 'one-to-one');
-  const capacity = capacityStatus(activity.capacity);
-  const flags =
-    (tags.has('gym') ? FLAG.gym : 0) |
-    (activity.supported === true ? FLAG.supported : 0) |
-    (social ? FLAG.social : 0) |
-    (befriending ? FLAG.befriending : 0) |
-    (capacity.excluded ? FLAG.full : 0) |
-    (area !== undefined ? FLAG.areaLimited : 0);
-  const stepFree = activity.accessibility.stepFree ?? (activity.accessibility.wheelchair === true ? true : undefined);
-  const windows = [...minuteWindowsOf(activity.sessions), ...activity.schedules.flatMap(weeklyWindowsOf)].map((w) => packWindow(w.day, w.start, w.end));
-  return {
-    kind: KIND[location.kind],
-    lat: location.kind === 'venue' ? location.lat : (area?.lat ?? NaN),
-    lon: location.kind === 'venue' ? location.lon : (area?.lon ?? NaN),
-    areaKm: area?.radiusKm ?? 0,
-    flags,
-    intensity: activity.intensity === undefined ? 4 : INTENSITY_CODES.indexOf(activity.intensity),
-    group: activity.groupSize === undefined ? 4 : GROUP_CODES.indexOf(activity.groupSize),
-    category: CATEGORY_IDS.indexOf(activity.category),
-    cost: costCodeOf(activity),
-    access: tristate(activity.accessibility.wheelchair) | (tristate(stepFree) << 2),
-    minAge: activity.eligibility.minAge ?? 0,
-    maxAge: Math.min(255, activity.eligibility.maxAge ?? 255),
-    genders: (activity.eligibility.genders ?? []).reduce((m, g) => m | (1 << GENDERS.indexOf(g)), 0),
-    languageKey: [...activity.languages].sort().join(','),
-    designedFor: maskOf(activity.conditions.designedFor, CONDITION_IDS),
-    unsuitableFor: maskOf(activity.conditions.unsuitableFor, CONDITION_IDS),
-    needs: maskOf(activity.needs, NEED_IDS),
-    verifiedDay: activity.lastVerified === undefined ? NaN : dayFromIso(activity.lastVerified),
-    lastSessionDay: activity.sessions.length > 0 || activity.schedules.length === 0 ? Infinity : Math.max(...activity.schedules.map(lastSessionDayOf)),
-    lastJoinDay: lastJoinDayOf(activity.programme),
-    expiryDay: expiryDayOf(activity.schedules),
-    waitWeeks: capacity.waitWeeks ?? NaN,
-    zone: activity.timeZone,
-    tags: [...tags],
-    windows,
-  };
+/** A growable Uint32Array (doubling), so the CSR lists are built without boxed arrays. */
+class U32List {
+  data = new Uint32Array(1024);
+  length = 0;
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const next = new Uint32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = value;
+  }
+  toArray(): Uint32Array {
+    return this.data.slice(0, this.length);
+  }
 }
 
-/**
- * Lays the rows out as columns in the given position order (`order[p]` = row index).
- */
-export function buildColumns(activities: readonly Activity[], rows: readonly Row[], order: Uint32Array): Columns {
-  const n = order.length;
-  const tagIndex = new Map<string, number>();
-  const tagNames: string[] = [];
-  const languageIndex = new Map<string, number>();
-  const languageSets: string[][] = [];
-  const zoneIndex = new Map<string, number>();
-  const zones: string[] = [];
-  let tagTotal = 0;
-  let windowTotal = 0;
-  for (const row of rows) {
-    tagTotal += row.tags.length;
-    windowTotal += row.windows.length;
-    for (const tag of row.tags) intern(tagIndex, tagNames, tag, () => tag, 0xffffffff);
-  }
-  const activityIndex = new Uint32Array(n);
-  const c = {
+/** The language-set key of an activity: its codes, sorted and joined (one code is its own key). */
+function languageKeyOf(languages: readonly string[]): string {
+  return languages.length === 1 ? (languages[0] as string) : [...languages].sort().join(',');
+}
+
+/** Everything the rules read about every validated activity, as plain numbers by row. */
+export function extractRows(activities: readonly Activity[]): RowTable {
+  const n = activities.length;
+  const t = {
     n,
-    idAt: (p: number) => (activities[activityIndex[p] as number] as Activity).id,
-    activityIndex,
     lat: new Float64Array(n),
     lon: new Float64Array(n),
     areaKm: new Float32Array(n),
@@ -239,7 +218,6 @@ export function buildColumns(activities: readonly Activity[], rows: readonly Row
     maxAge: new Uint8Array(n),
     genders: new Uint8Array(n),
     languageSet: new Uint16Array(n),
-    languageSets,
     designedFor: new Uint32Array(n),
     unsuitableFor: new Uint32Array(n),
     needs: new Uint32Array(n),
@@ -249,60 +227,183 @@ export function buildColumns(activities: readonly Activity[], rows: readonly Row
     expiryDay: new Float32Array(n),
     waitWeeks: new Float32Array(n),
     zone: new Uint8Array(n),
-    zones,
     tagStart: new Uint32Array(n + 1),
-    tagIds: tagNames.length <= 0x10000 ? new Uint16Array(tagTotal) : new Uint32Array(tagTotal),
-    tagNames,
-    tagIndex,
     windowStart: new Uint32Array(n + 1),
-    windows: new Uint32Array(windowTotal),
-  } satisfies Columns;
+  };
+  const tagIndex = new Map<string, number>();
+  const tagNames: string[] = [];
+  const languageIndex = new Map<string, number>();
+  const languageKeys: string[] = [];
+  const zoneIndex = new Map<string, number>();
+  const zones: string[] = [];
+  const tagIds = new U32List();
+  const windows = new U32List();
+  const largeGroup = 'large-group';
+  for (let i = 0; i < n; i++) {
+    const activity = activities[i] as Activity;
+    const location = activity.location;
+    const area = location.kind === 'venue' ? undefined : location.area;
+    t.tagStart[i] = tagIds.length;
+    let gym = false;
+    const tags = activity.tags;
+    for (let k = 0; k < tags.length; k++) {
+      const tag = tags[k] as string;
+      tagIds.push(intern(tagIndex, tagNames, tag, 0xffffffff));
+      if (tag === 'gym') gym = true;
+    }
+    if (activity.groupSize === 'large' && !activity.tags.includes(largeGroup)) tagIds.push(intern(tagIndex, tagNames, largeGroup, 0xffffffff));
+    const befriending = activity.category === 'befriending';
+    const social =
+      befriending || activity.category === 'social' || activity.needs.includes('loneliness') || (activity.groupSize !== undefined && activity.groupSize !== 'one-to-one');
+    const capacity = activity.capacity === undefined ? undefined : capacityFacts(activity.capacity);
+    t.flags[i] =
+      (gym ? FLAG.gym : 0) |
+      (activity.supported === true ? FLAG.supported : 0) |
+      (social ? FLAG.social : 0) |
+      (befriending ? FLAG.befriending : 0) |
+      (capacity?.excluded === true ? FLAG.full : 0) |
+      (area !== undefined ? FLAG.areaLimited : 0);
+    t.kind[i] = KIND[location.kind];
+    t.lat[i] = location.kind === 'venue' ? location.lat : (area?.lat ?? NaN);
+    t.lon[i] = location.kind === 'venue' ? location.lon : (area?.lon ?? NaN);
+    t.areaKm[i] = area?.radiusKm ?? 0;
+    t.intensity[i] = activity.intensity === undefined ? 4 : INTENSITY_CODES.indexOf(activity.intensity);
+    t.group[i] = activity.groupSize === undefined ? 4 : GROUP_CODES.indexOf(activity.groupSize);
+    t.category[i] = CATEGORY_IDS.indexOf(activity.category);
+    t.cost[i] = costCodeOf(activity);
+    const access = activity.accessibility;
+    const stepFree = access.stepFree ?? (access.wheelchair === true ? true : undefined);
+    t.access[i] = tristate(access.wheelchair) | (tristate(stepFree) << 2);
+    const eligibility = activity.eligibility;
+    t.minAge[i] = eligibility.minAge ?? 0;
+    t.maxAge[i] = Math.min(255, eligibility.maxAge ?? 255);
+    let genders = 0;
+    for (const g of eligibility.genders ?? []) genders |= 1 << GENDERS.indexOf(g);
+    t.genders[i] = genders;
+    t.languageSet[i] = intern(languageIndex, languageKeys, languageKeyOf(activity.languages), 65535);
+    t.designedFor[i] = maskOf(activity.conditions.designedFor, CONDITION_BITS);
+    t.unsuitableFor[i] = maskOf(activity.conditions.unsuitableFor, CONDITION_BITS);
+    t.needs[i] = maskOf(activity.needs, NEED_BITS);
+    t.verifiedDay[i] = activity.lastVerified === undefined ? NaN : dayFromIso(activity.lastVerified);
+    const schedules = activity.schedules;
+    let lastSession = Infinity;
+    if (activity.sessions.length === 0 && schedules.length > 0) {
+      lastSession = -Infinity;
+      for (const schedule of schedules) lastSession = Math.max(lastSession, lastSessionDayOf(schedule));
+    }
+    t.lastSessionDay[i] = lastSession;
+    t.lastJoinDay[i] = lastJoinDayOf(activity.programme);
+    t.expiryDay[i] = schedules.length === 0 ? NaN : expiryDayOf(schedules);
+    t.waitWeeks[i] = capacity?.waitWeeks ?? NaN;
+    t.zone[i] = intern(zoneIndex, zones, activity.timeZone, 255);
+    t.windowStart[i] = windows.length;
+    const sessions = activity.sessions;
+    for (let k = 0; k < sessions.length; k++) {
+      const session = sessions[k] as WeeklyWindow;
+      windows.push(packWindow(DAYS.indexOf(session.day), clockMinutes(session.start) ?? 0, clockMinutes(session.end, true) ?? 0));
+    }
+    for (const schedule of schedules) for (const w of weeklyWindowsOf(schedule)) windows.push(packWindow(w.day, w.start, w.end));
+  }
+  t.tagStart[n] = tagIds.length;
+  t.windowStart[n] = windows.length;
+  return { ...t, languageSets: languageKeys.map((key) => key.split(',')), zones, tagIds: tagIds.toArray(), tagNames, tagIndex, windows: windows.toArray() };
+}
+
+// `out[p] = values[order[p]]` for every position: one function per array type, so each stays
+// monomorphic (a single generic gather over five typed-array types ran several times slower).
+function gatherF64(values: Float64Array, order: Uint32Array): Float64Array {
+  const out = new Float64Array(order.length);
+  for (let p = 0; p < order.length; p++) out[p] = values[order[p] as number] as number;
+  return out;
+}
+function gatherF32(values: Float32Array, order: Uint32Array): Float32Array {
+  const out = new Float32Array(order.length);
+  for (let p = 0; p < order.length; p++) out[p] = values[order[p] as number] as number;
+  return out;
+}
+function gatherU32(values: Uint32Array, order: Uint32Array): Uint32Array {
+  const out = new Uint32Array(order.length);
+  for (let p = 0; p < order.length; p++) out[p] = values[order[p] as number] as number;
+  return out;
+}
+function gatherU16(values: Uint16Array, order: Uint32Array): Uint16Array {
+  const out = new Uint16Array(order.length);
+  for (let p = 0; p < order.length; p++) out[p] = values[order[p] as number] as number;
+  return out;
+}
+function gatherU8(values: Uint8Array, order: Uint32Array): Uint8Array {
+  const out = new Uint8Array(order.length);
+  for (let p = 0; p < order.length; p++) out[p] = values[order[p] as number] as number;
+  return out;
+}
+
+/**
+ * Lays the rows out as columns in the given position order (`order[p]` = row index).
+ */
+export function buildColumns(activities: readonly Activity[], rows: RowTable, order: Uint32Array): Columns {
+  const n = order.length;
+  const activityIndex = order;
+  const tagStart = new Uint32Array(n + 1);
+  const tagIds = rows.tagNames.length <= 0x10000 ? new Uint16Array(rows.tagIds.length) : new Uint32Array(rows.tagIds.length);
+  const windowStart = new Uint32Array(n + 1);
+  const windows = new Uint32Array(rows.windows.length);
   let t = 0;
   let w = 0;
   for (let p = 0; p < n; p++) {
     const i = order[p] as number;
-    const row = rows[i] as Row;
-    c.activityIndex[p] = i;
-    c.lat[p] = row.lat;
-    c.lon[p] = row.lon;
-    c.areaKm[p] = row.areaKm;
-    c.kind[p] = row.kind;
-    c.flags[p] = row.flags;
-    c.intensity[p] = row.intensity;
-    c.group[p] = row.group;
-    c.category[p] = row.category;
-    c.cost[p] = row.cost;
-    c.access[p] = row.access;
-    c.minAge[p] = row.minAge;
-    c.maxAge[p] = row.maxAge;
-    c.genders[p] = row.genders;
-    c.languageSet[p] = intern(languageIndex, languageSets, row.languageKey, () => row.languageKey.split(','), 65535);
-    c.designedFor[p] = row.designedFor;
-    c.unsuitableFor[p] = row.unsuitableFor;
-    c.needs[p] = row.needs;
-    c.verifiedDay[p] = row.verifiedDay;
-    c.lastSessionDay[p] = row.lastSessionDay;
-    c.lastJoinDay[p] = row.lastJoinDay;
-    c.expiryDay[p] = row.expiryDay;
-    c.waitWeeks[p] = row.waitWeeks;
-    c.zone[p] = intern(zoneIndex, zones, row.zone, () => row.zone, 255);
-    c.tagStart[p] = t;
-    for (const tag of row.tags) c.tagIds[t++] = tagIndex.get(tag) as number;
-    c.windowStart[p] = w;
-    for (const packed of row.windows) c.windows[w++] = packed;
+    tagStart[p] = t;
+    for (let k = rows.tagStart[i] as number, end = rows.tagStart[i + 1] as number; k < end; k++) tagIds[t++] = rows.tagIds[k] as number;
+    windowStart[p] = w;
+    for (let k = rows.windowStart[i] as number, end = rows.windowStart[i + 1] as number; k < end; k++) windows[w++] = rows.windows[k] as number;
   }
-  c.tagStart[n] = t;
-  c.windowStart[n] = w;
-  return c;
+  tagStart[n] = t;
+  windowStart[n] = w;
+  return {
+    n,
+    idAt: (p: number) => (activities[activityIndex[p] as number] as Activity).id,
+    activityIndex,
+    lat: gatherF64(rows.lat, order),
+    lon: gatherF64(rows.lon, order),
+    areaKm: gatherF32(rows.areaKm, order),
+    kind: gatherU8(rows.kind, order),
+    flags: gatherU8(rows.flags, order),
+    intensity: gatherU8(rows.intensity, order),
+    group: gatherU8(rows.group, order),
+    category: gatherU8(rows.category, order),
+    cost: gatherU8(rows.cost, order),
+    access: gatherU8(rows.access, order),
+    minAge: gatherU8(rows.minAge, order),
+    maxAge: gatherU8(rows.maxAge, order),
+    genders: gatherU8(rows.genders, order),
+    languageSet: gatherU16(rows.languageSet, order),
+    languageSets: rows.languageSets,
+    designedFor: gatherU32(rows.designedFor, order),
+    unsuitableFor: gatherU32(rows.unsuitableFor, order),
+    needs: gatherU32(rows.needs, order),
+    verifiedDay: gatherF32(rows.verifiedDay, order),
+    lastSessionDay: gatherF32(rows.lastSessionDay, order),
+    lastJoinDay: gatherF32(rows.lastJoinDay, order),
+    expiryDay: gatherF32(rows.expiryDay, order),
+    waitWeeks: gatherF32(rows.waitWeeks, order),
+    zone: gatherU8(rows.zone, order),
+    zones: rows.zones,
+    tagStart,
+    tagIds,
+    tagNames: rows.tagNames,
+    tagIndex: rows.tagIndex,
+    windowStart,
+    windows,
+  };
 }
 
-function intern<T>(index: Map<string, number>, values: T[], key: string, make: () => T, max: number): number {
+/** The id of `key` in `values`, adding it when new. */
+function intern(index: Map<string, number>, values: string[], key: string, max: number): number {
   let id = index.get(key);
   if (id === undefined) {
     if (values.length >= max) throw new Error(`activity-match: more than ${max} distinct values in one column`);
     id = values.length;
     index.set(key, id);
-    values.push(make());
+    values.push(key);
   }
   return id;
 }

@@ -4,8 +4,8 @@
  */
 import type { Activity } from '../schema/activity.js';
 import { activityDemand } from '../signals/factors.js';
-import { buildColumns, columnBytes, FLAG, rowOf } from './columns.js';
-import type { Columns, Row } from './columns.js';
+import { buildColumns, columnBytes, extractRows, FLAG } from './columns.js';
+import type { Columns } from './columns.js';
 import { buildGrid, cellKey, GROUP, groupOf, likenessKey } from './grid.js';
 import type { Grid } from './grid.js';
 
@@ -36,38 +36,39 @@ function freshnessBucket(verifiedDay: number, newest: number): number {
 /** Compiles validated activities (ids must be unique). */
 export function compileCatalogue(activities: readonly Activity[]): CompiledCatalogue {
   const n = activities.length;
-  const rows: Row[] = activities.map(rowOf);
+  const rows = extractRows(activities);
   // Dense cell ids in sorted (group, cell key) order, so positions come out grouped.
   const rawCell = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const row = rows[i] as Row;
-    const group = groupOf(row.kind, row.lat);
-    rawCell[i] = group * 2 ** 32 + (group === GROUP.national ? 0 : cellKey(row.lat, row.lon));
+    const lat = rows.lat[i] as number;
+    const group = groupOf(rows.kind[i] as number, lat);
+    rawCell[i] = group * 2 ** 32 + (group === GROUP.national ? 0 : cellKey(lat, rows.lon[i] as number));
   }
-  const unique = Float64Array.from(new Set(rawCell)).sort();
+  const unique = distinctSorted(rawCell);
   const cells: Map<number, number>[] = [new Map(), new Map(), new Map()];
-  const denseOf = new Map<number, number>();
   unique.forEach((raw, dense) => {
-    denseOf.set(raw, dense);
     const group = Math.floor(raw / 2 ** 32);
     (cells[group] as Map<number, number>).set(raw - group * 2 ** 32, dense);
   });
+  const denseCell = new Uint32Array(n);
+  for (let i = 0; i < n; i++) denseCell[i] = indexOfSorted(unique, rawCell[i] as number);
   let newest = -Infinity;
-  for (const r of rows) if (r.verifiedDay > newest) newest = r.verifiedDay;
+  for (let i = 0; i < n; i++) if ((rows.verifiedDay[i] as number) > newest) newest = rows.verifiedDay[i] as number;
   const likeness = (i: number): number => {
-    const r = rows[i] as Row;
-    return likenessKey(r.category, r.cost, activityDemand(r.intensity, r.group, (r.flags & FLAG.gym) !== 0, (r.flags & FLAG.supported) !== 0), r.flags, r.designedFor, r.needs, freshnessBucket(r.verifiedDay, newest));
+    const flags = rows.flags[i] as number;
+    const demand = activityDemand(rows.intensity[i] as number, rows.group[i] as number, (flags & FLAG.gym) !== 0, (flags & FLAG.supported) !== 0);
+    return likenessKey(rows.category[i] as number, rows.cost[i] as number, demand, flags, rows.designedFor[i] as number, rows.needs[i] as number, freshnessBucket(rows.verifiedDay[i] as number, newest));
   };
   let order: Uint32Array;
   if (n < INDEX_BITS && unique.length < CELL_LIMIT) {
     const keys = new Float64Array(n);
-    for (let i = 0; i < n; i++) keys[i] = ((denseOf.get(rawCell[i] as number) as number) * LIKENESS_BITS + likeness(i)) * INDEX_BITS + i;
+    for (let i = 0; i < n; i++) keys[i] = ((denseCell[i] as number) * LIKENESS_BITS + likeness(i)) * INDEX_BITS + i;
     keys.sort();
     order = new Uint32Array(n);
     for (let p = 0; p < n; p++) order[p] = (keys[p] as number) % INDEX_BITS;
   } else {
     // Beyond two million activities the packed key would lose bits: sort with a comparator.
-    const dense = Float64Array.from(rawCell, (raw) => denseOf.get(raw) as number);
+    const dense = denseCell;
     const like = Uint32Array.from({ length: n }, (_, i) => likeness(i));
     order = Uint32Array.from({ length: n }, (_, i) => i).sort((a, b) => (dense[a] as number) - (dense[b] as number) || (like[a] as number) - (like[b] as number) || a - b);
   }
@@ -75,9 +76,9 @@ export function compileCatalogue(activities: readonly Activity[]): CompiledCatal
   const cellOf = new Uint32Array(n);
   const groupAt = new Uint8Array(n);
   for (let p = 0; p < n; p++) {
-    const raw = rawCell[order[p] as number] as number;
-    cellOf[p] = denseOf.get(raw) as number;
-    groupAt[p] = Math.floor(raw / 2 ** 32);
+    const i = order[p] as number;
+    cellOf[p] = denseCell[i] as number;
+    groupAt[p] = Math.floor((rawCell[i] as number) / 2 ** 32);
   }
   const grid = buildGrid(columns, cellOf, groupAt, cells, unique.length);
   const table = buildIdTable(columns);
@@ -90,6 +91,26 @@ export function compileCatalogue(activities: readonly Activity[]): CompiledCatal
     positionOf: (id) => lookupId(table, columns, id),
     indexBytes: columnBytes(columns) + gridBytes + table.byteLength,
   };
+}
+
+/** The distinct values of `values`, ascending (a native sort and one pass: no Set of boxed numbers). */
+function distinctSorted(values: Float64Array): Float64Array {
+  const sorted = Float64Array.from(values).sort();
+  let k = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[k - 1]) sorted[k++] = sorted[i] as number;
+  return sorted.slice(0, k);
+}
+
+/** The index of `value` in an ascending array that holds it (binary search). */
+function indexOfSorted(sorted: Float64Array, value: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as number) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** FNV-1a over UTF-16 code units: a fast, well-spread 32-bit string hash. */

@@ -1,5 +1,5 @@
 import type { Columns } from '../catalogue/columns.js';
-import { CATEGORY_IDS, CONDITION_IDS, maskOf, NEED_IDS } from '../catalogue/columns.js';
+import { CATEGORY_IDS, CONDITION_BITS, maskOf, NEED_BITS } from '../catalogue/columns.js';
 import { GENDERS } from '../schema/activity.js';
 import type { ClientProfile } from '../schema/client.js';
 import type { MatchingRules } from '../schema/rules.js';
@@ -165,9 +165,9 @@ export function clientContext(profile: ClientProfile, at: Date, rules: MatchingR
     conditions: profile.conditions,
     needs,
     gender: profile.gender,
-    conditionMask: maskOf(profile.conditions, CONDITION_IDS),
+    conditionMask: maskOf(profile.conditions, CONDITION_BITS),
     conditionCount: profile.conditions.length,
-    needMask: maskOf(needs, NEED_IDS),
+    needMask: maskOf(needs, NEED_BITS),
     needCount: needs.length,
     loneliness: lonelinessLevel(profile),
     interests,

@@ -60,17 +60,35 @@ export interface CapacityStatus {
  */
 export function capacityStatus(capacity: Capacity | undefined): CapacityStatus {
   const { placesLeft, waitingList, usualWaitWeeks } = capacity ?? {};
+  const { excluded, waitWeeks } = capacityFacts(capacity);
   const wait = usualWaitWeeks === undefined ? undefined : usualWaitWeeks === 0 ? 'usually no wait' : `usually a ${usualWaitWeeks}-week wait`;
-  const withWait = (status: Omit<CapacityStatus, 'waitWeeks'>, weeks: number | undefined): CapacityStatus => (weeks === undefined ? status : { ...status, waitWeeks: weeks });
+  let reason: string;
   if (placesLeft === 0) {
-    if (waitingList === false) return { excluded: true, reason: 'full, no waiting list' };
-    if (waitingList === true) return withWait({ excluded: false, reason: `full; waiting list, ${wait ?? 'usual wait not recorded'}` }, usualWaitWeeks);
-    return withWait({ excluded: false, reason: `full; ask whether there is a waiting list${wait ? ` (${wait})` : ''}` }, usualWaitWeeks);
-  }
-  if (placesLeft !== undefined) {
+    if (waitingList === false) reason = 'full, no waiting list';
+    else if (waitingList === true) reason = `full; waiting list, ${wait ?? 'usual wait not recorded'}`;
+    else reason = `full; ask whether there is a waiting list${wait ? ` (${wait})` : ''}`;
+  } else if (placesLeft !== undefined) {
     const places = `${placesLeft} ${placesLeft === 1 ? 'place' : 'places'} left`;
-    return withWait({ excluded: false, reason: wait && usualWaitWeeks ? `${places}; ${wait}` : places }, usualWaitWeeks ?? 0);
-  }
-  if (waitingList === true) return withWait({ excluded: false, reason: `waiting list, ${wait ?? 'usual wait not recorded'}` }, usualWaitWeeks);
-  return withWait({ excluded: false, reason: wait ?? 'capacity not recorded' }, usualWaitWeeks);
+    reason = wait && usualWaitWeeks ? `${places}; ${wait}` : places;
+  } else if (waitingList === true) reason = `waiting list, ${wait ?? 'usual wait not recorded'}`;
+  else reason = wait ?? 'capacity not recorded';
+  return waitWeeks === undefined ? { excluded, reason } : { excluded, waitWeeks, reason };
+}
+
+/**
+ * The two facts the scoring pass reads from capacity, without the wording: whether it excludes
+ * (full with no waiting list) and the expected wait in weeks (`usualWaitWeeks`, or 0 when places
+ * are left and no wait is recorded; undefined when unknown). {@link capacityStatus} reports the same.
+ *
+ * @example
+ * ```ts
+ * capacityFacts({ placesLeft: 0, waitingList: false }); // { excluded: true, waitWeeks: undefined }
+ * capacityFacts({ placesLeft: 4 });                     // { excluded: false, waitWeeks: 0 }
+ * ```
+ */
+export function capacityFacts(capacity: Capacity | undefined): { excluded: boolean; waitWeeks: number | undefined } {
+  if (capacity === undefined) return { excluded: false, waitWeeks: undefined };
+  const { placesLeft, waitingList, usualWaitWeeks } = capacity;
+  if (placesLeft === 0 && waitingList === false) return { excluded: true, waitWeeks: undefined };
+  return { excluded: false, waitWeeks: placesLeft !== undefined && placesLeft !== 0 ? (usualWaitWeeks ?? 0) : usualWaitWeeks };
 }
