@@ -41,6 +41,17 @@ export function boundContext(ctx: ClientContext): BoundContext {
 }
 
 /**
+ * The least travel distance (the `km` measurement) of any activity in block `b`: for venues a
+ * lower bound of the distance to the block's bounding box (NaN when the client has no home
+ * location, as `measureDistance` gives); 0 for home and online services, which need no travel.
+ */
+export function blockMinKm(ctx: ClientContext, g: Grid, b: number, group: number): number {
+  if (group !== GROUP.venue) return 0;
+  if (ctx.home === undefined) return NaN;
+  return minDistanceToBoxKm(ctx.home.lat, ctx.home.lon, g.minLat[b] as number, g.maxLat[b] as number, g.minLon[b] as number, g.maxLon[b] as number);
+}
+
+/**
  * An upper bound of the score of every eligible activity in block `b`, or −Infinity when no
  * activity in it can be eligible. Each factor is bounded by calling the factor function itself
  * on the most favourable inputs the block's aggregates allow; every factor is monotone in those
@@ -59,19 +70,16 @@ export function blockBound(
   values: Float64Array,
 ): number {
   // distance
+  const km = blockMinKm(ctx, g, b, group);
   if (group === GROUP.venue) {
-    if (ctx.home === undefined) values[0] = rules.distance.unknown;
-    else {
-      const lb = minDistanceToBoxKm(ctx.home.lat, ctx.home.lon, g.minLat[b] as number, g.maxLat[b] as number, g.minLon[b] as number, g.maxLon[b] as number);
-      if (lb > ctx.limitKm) return -Infinity;
-      values[0] = distanceFactor(lb, ctx.limitKm);
-    }
+    if (km > ctx.limitKm) return -Infinity;
+    values[0] = Number.isNaN(km) ? rules.distance.unknown : distanceFactor(km, ctx.limitKm);
   } else {
     if (group === GROUP.area && ctx.home !== undefined) {
       const lb = minDistanceToBoxKm(ctx.home.lat, ctx.home.lon, g.minLat[b] as number, g.maxLat[b] as number, g.minLon[b] as number, g.maxLon[b] as number);
       if (lb > g.maxAreaKm) return -Infinity;
     }
-    values[0] = distanceFactor(0, ctx.limitKm);
+    values[0] = distanceFactor(km, ctx.limitKm);
   }
   const flags = g.blockFlags[b] as number;
   // conditions

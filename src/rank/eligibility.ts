@@ -101,16 +101,20 @@ export const RULE_PASSES: Readonly<Record<EligibilityRule, Rule>> = {
 };
 
 /**
- * Whether the activity at `p` passes every rule, for the scoring pass: the rules that read only
- * columns run first, and the distance and the session fit are measured (into `m`) only for
- * activities that pass those. Straight-line calls rather than a loop over a table, so the engine
- * can inline them.
+ * The scoring pass checks the rules in two stages, cheapest first (straight-line calls rather
+ * than a loop over a table, so the engine can inline them). Stage 1: the rules that read only
+ * columns and the local day (measured into `m`). Together with {@link passesPlaceAndTime} this is
+ * exactly every rule in {@link RULE_PASSES}.
  */
-export function isEligible(ctx: ClientContext, c: Columns, p: number, m: Measurements, rules: MatchingRules): boolean {
+export function passesColumnRules(ctx: ClientContext, c: Columns, p: number, m: Measurements, rules: MatchingRules): boolean {
   if (!cost(ctx, c, p) || !unsuitable(ctx, c, p) || !age(ctx, c, p) || !gender(ctx, c, p) || !accessibility(ctx, c, p)) return false;
   if (!capacity(ctx, c, p) || !language(ctx, c, p) || !gymActivation(ctx, c, p, m, rules)) return false;
   measureDay(ctx, c, p, m);
-  if (!ended(ctx, c, p, m) || !programme(ctx, c, p, m)) return false;
+  return ended(ctx, c, p, m) && programme(ctx, c, p, m);
+}
+
+/** Stage 2: the rules that need a measurement (distance, session fit), measured into `m`. */
+export function passesPlaceAndTime(ctx: ClientContext, c: Columns, p: number, m: Measurements, rules: MatchingRules): boolean {
   measureDistance(ctx, c, p, m);
   if (!travel(ctx, c, p, m)) return false;
   m.bestFraction = bestSessionFraction(c, p, ctx.availability);

@@ -2,9 +2,9 @@ import type { CompiledCatalogue } from '../catalogue/compile.js';
 import { CELL_LAT, CELL_LON, cellKey, GROUP } from '../catalogue/grid.js';
 import { FACTORS } from '../schema/rules.js';
 import type { MatchingRules } from '../schema/rules.js';
-import { blockBound, boundContext } from './bounds.js';
+import { blockBound, blockMinKm, boundContext } from './bounds.js';
 import type { ClientContext } from './client-context.js';
-import { isEligible } from './eligibility.js';
+import { passesColumnRules, passesPlaceAndTime } from './eligibility.js';
 import { createMeasurements, measureForScore } from './measure.js';
 import { factorValuesInto, weightedScore, weightShares } from './score.js';
 import { TopK } from './top-k.js';
@@ -113,9 +113,20 @@ export function topPositions(cat: CompiledCatalogue, ctx: ClientContext, rules: 
       continue;
     }
     const b = candidates[i] as number;
+    const minKm = blockMinKm(ctx, g, b, groups[i] as number);
     for (let p = g.blockStart[b] as number, end = g.blockStart[b + 1] as number; p < end; p++) {
-      if (!isEligible(ctx, c, p, m, rules)) continue;
+      if (!passesColumnRules(ctx, c, p, m, rules)) continue;
       measureForScore(ctx, c, p, m);
+      // A per-activity bound before the costly measurements: the score itself, with the block's
+      // least distance and a perfect session fit in place of the activity's own (both can only
+      // lower it). Skipping below the k-th best score (strictly) leaves the result exact.
+      const threshold = top.threshold;
+      if (threshold !== -Infinity) {
+        m.km = minKm;
+        m.bestFraction = NaN;
+        if (weightedScore(factorValuesInto(ctx, c, p, m, rules, values), shares) < threshold) continue;
+      }
+      if (!passesPlaceAndTime(ctx, c, p, m, rules)) continue;
       top.push(weightedScore(factorValuesInto(ctx, c, p, m, rules, values), shares), p);
     }
   }
