@@ -1,6 +1,7 @@
 import { ActivityMatchError } from '../errors.js';
 import type { ValidationIssue } from '../errors.js';
 import { ActivitySchema } from '../schema/activity.js';
+import { fastParseActivity } from '../schema/fast-activity.js';
 import type { Activity } from '../schema/activity.js';
 import { parseOrThrow, toIssues } from '../validate.js';
 import { z } from 'zod';
@@ -66,19 +67,26 @@ export function parseCatalogue(input: unknown, options: ParseCatalogueOptions = 
   const seen = new Set<string>();
   for (let index = 0; index < input.length; index++) {
     const record: unknown = input[index];
-    const result = ActivitySchema.safeParse(record);
-    if (!result.success) {
-      rejected.push({ index, id: idOf(record), issues: toIssues(`activities[${index}]`, result.error) });
+    // The hand-written fast path accepts only what zod accepts and builds the same frozen
+    // output (test/schema/fast-activity.test.ts); anything else, every invalid record
+    // included, goes to zod, which remains the definition and writes every message.
+    let activity = fastParseActivity(record);
+    if (activity === undefined) {
+      const result = ActivitySchema.safeParse(record);
+      if (!result.success) {
+        rejected.push({ index, id: idOf(record), issues: toIssues(`activities[${index}]`, result.error) });
+        continue;
+      }
+      activity = result.data;
+    }
+    if (seen.has(activity.id)) {
+      rejected.push({ index, id: activity.id, issues: [{ path: `activities[${index}].id`, message: 'expected a unique id (an earlier activity has this id)' }] });
       continue;
     }
-    if (seen.has(result.data.id)) {
-      rejected.push({ index, id: result.data.id, issues: [{ path: `activities[${index}].id`, message: 'expected a unique id (an earlier activity has this id)' }] });
-      continue;
-    }
-    seen.add(result.data.id);
+    seen.add(activity.id);
     // The validated copy is the library's own: frozen, so a caller editing a result cannot
     // change what the matcher returns later (scoring reads the compiled columns anyway).
-    activities.push(deepFreeze(result.data));
+    activities.push(deepFreeze(activity));
   }
   if (!lenient && rejected.length > 0) {
     const duplicatesOnly = rejected.every((r) => r.issues.length === 1 && r.issues[0]?.path.endsWith('.id') && r.issues[0].message.startsWith('expected a unique id'));
