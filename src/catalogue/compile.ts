@@ -81,7 +81,7 @@ export function compileCatalogue(activities: readonly Activity[]): CompiledCatal
     groupAt[p] = Math.floor((rawCell[i] as number) / 2 ** 32);
   }
   const grid = buildGrid(columns, cellOf, groupAt, cells, unique.length);
-  const table = buildIdTable(columns);
+  const table = buildIdTable(activities, order);
   let gridBytes = 0;
   for (const value of Object.values(grid)) if (ArrayBuffer.isView(value)) gridBytes += value.byteLength;
   return {
@@ -122,15 +122,19 @@ function hashString(s: string): number {
 
 // An open-addressing hash table of positions (load ≤ 0.5): 8 bytes per activity where a
 // Map<string, number> would cost several times that at a million entries.
-function buildIdTable(c: Columns): Int32Array {
+function buildIdTable(activities: readonly Activity[], order: Uint32Array): Int32Array {
+  const n = order.length;
   let size = 16;
-  while (size < c.n * 2) size *= 2;
+  while (size < n * 2) size *= 2;
   const table = new Int32Array(size).fill(-1);
   const mask = size - 1;
-  for (let p = 0; p < c.n; p++) {
-    let slot = hashString(c.idAt(p)) & mask;
+  // Activities are read in input order (as they lie in memory), each placed at its position.
+  const positionOf = new Uint32Array(n);
+  for (let p = 0; p < n; p++) positionOf[order[p] as number] = p;
+  for (let i = 0; i < n; i++) {
+    let slot = hashString((activities[i] as Activity).id) & mask;
     while ((table[slot] as number) !== -1) slot = (slot + 1) & mask;
-    table[slot] = p;
+    table[slot] = positionOf[i] as number;
   }
   return table;
 }
