@@ -82,8 +82,10 @@ export function compileCatalogue(activities: readonly Activity[]): CompiledCatal
   }
   const grid = buildGrid(columns, cellOf, groupAt, cells, unique.length);
   const table = buildIdTable(activities, order);
+  const gridArrays = new Set<ArrayBufferView>();
+  for (const part of [grid, grid.blocks, grid.supers]) for (const value of Object.values(part)) if (ArrayBuffer.isView(value)) gridArrays.add(value);
   let gridBytes = 0;
-  for (const value of Object.values(grid)) if (ArrayBuffer.isView(value)) gridBytes += value.byteLength;
+  for (const view of gridArrays) gridBytes += view.byteLength;
   return {
     activities,
     columns,

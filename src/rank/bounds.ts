@@ -1,6 +1,6 @@
 import { popcount } from '../catalogue/columns.js';
 import { BLOCK, GROUP } from '../catalogue/grid.js';
-import type { Grid } from '../catalogue/grid.js';
+import type { RangeAggregates } from '../catalogue/grid.js';
 import type { MatchingRules } from '../schema/rules.js';
 import {
   ACTIVATION_CAPACITY,
@@ -45,7 +45,7 @@ export function boundContext(ctx: ClientContext): BoundContext {
  * lower bound of the distance to the block's bounding box (NaN when the client has no home
  * location, as `measureDistance` gives); 0 for home and online services, which need no travel.
  */
-export function blockMinKm(ctx: ClientContext, g: Grid, b: number, group: number): number {
+export function blockMinKm(ctx: ClientContext, g: RangeAggregates, b: number, group: number): number {
   if (group !== GROUP.venue) return 0;
   if (ctx.home === undefined) return NaN;
   return minDistanceToBoxKm(ctx.home.lat, ctx.home.lon, g.minLat[b] as number, g.maxLat[b] as number, g.minLon[b] as number, g.maxLon[b] as number);
@@ -62,7 +62,7 @@ export function blockMinKm(ctx: ClientContext, g: Grid, b: number, group: number
 export function blockBound(
   ctx: ClientContext,
   bc: BoundContext,
-  g: Grid,
+  g: RangeAggregates,
   b: number,
   group: number,
   rules: MatchingRules,

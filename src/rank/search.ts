@@ -1,11 +1,12 @@
 import type { CompiledCatalogue } from '../catalogue/compile.js';
-import { CELL_LAT, CELL_LON, cellKey, GROUP } from '../catalogue/grid.js';
+import { CELL_LAT, CELL_LON, cellKey, GROUP, SUPER_BLOCK } from '../catalogue/grid.js';
 import { FACTORS } from '../schema/rules.js';
 import type { MatchingRules } from '../schema/rules.js';
 import { blockBound, blockMinKm, boundContext } from './bounds.js';
 import type { ClientContext } from './client-context.js';
 import { passesColumnRules, passesPlaceAndTime } from './eligibility.js';
 import { createMeasurements, measureForScore } from './measure.js';
+import type { Measurements } from './measure.js';
 import { factorValuesInto, weightedScore, weightShares } from './score.js';
 import { TopK } from './top-k.js';
 
@@ -44,31 +45,57 @@ function allBlocks(cat: CompiledCatalogue, group: number, out: number[]): void {
   for (const dense of (cat.grid.cells[group] as ReadonlyMap<number, number>).values()) pushCell(cat, dense, out);
 }
 
-/** Removes repeated blocks (neighbouring cells can share a block), keeping the lists aligned. */
-function dedupe(blocks: number[], groups: number[]): void {
-  const order = Float64Array.from(blocks, (b, i) => b * 4 + (groups[i] as number)).sort();
-  let n = 0;
-  for (let i = 0; i < order.length; i++) {
-    if (i > 0 && order[i] === order[i - 1]) continue;
-    const key = order[i] as number;
-    blocks[n] = Math.floor(key / 4);
-    groups[n++] = key % 4;
+/**
+ * The distinct super-blocks of the candidate blocks, each with its group (a super-block never
+ * crosses a group), in ascending order.
+ */
+function superBlocksOf(cat: CompiledCatalogue, blocks: readonly number[], groups: readonly number[]): { supers: number[]; groups: number[] } {
+  const keys = new Float64Array(blocks.length);
+  for (let i = 0; i < blocks.length; i++) keys[i] = (cat.grid.superOf[blocks[i] as number] as number) * 4 + (groups[i] as number);
+  keys.sort();
+  const supers: number[] = [];
+  const superGroups: number[] = [];
+  for (let i = 0; i < keys.length; i++) {
+    if (i > 0 && keys[i] === keys[i - 1]) continue;
+    const key = keys[i] as number;
+    supers.push(Math.floor(key / 4));
+    superGroups.push(key % 4);
   }
-  blocks.length = n;
-  groups.length = n;
+  return { supers, groups: superGroups };
 }
 
-// Blocks are visited best bound first. Sorting a Float64Array of packed keys is far faster than
-// sorting objects: key = quantised (1 − bound) · 2^22 + block index. The quantum (2^−30) only
-// orders the visit; every block's exact bound is still checked before it is skipped or read.
+// Super-blocks are visited best bound first. Sorting a Float64Array of packed keys is far
+// faster than sorting objects: key = quantised (1 − bound) · 2^22 + index. The quantum (2^−30)
+// only orders the visit; every exact bound is still checked before anything is skipped or read.
 const QUANTUM = 2 ** 30;
 const BLOCK_BITS = 2 ** 22;
 
 /**
+ * Scores the eligible activities of block `b` into `top`. Before the costly measurements each
+ * activity gets a bound: its score with the block's least distance (`minKm`) and a perfect
+ * session fit in place of its own, both of which can only lower it.
+ */
+function scoreBlock(ctx: ClientContext, cat: CompiledCatalogue, b: number, minKm: number, rules: MatchingRules, shares: Float64Array, values: Float64Array, m: Measurements, top: TopK): void {
+  const c = cat.columns;
+  for (let p = cat.grid.blockStart[b] as number, end = cat.grid.blockStart[b + 1] as number; p < end; p++) {
+    if (!passesColumnRules(ctx, c, p, m, rules)) continue;
+    measureForScore(ctx, c, p, m);
+    const threshold = top.threshold;
+    if (threshold !== -Infinity) {
+      m.km = minKm;
+      m.bestFraction = NaN;
+      if (weightedScore(factorValuesInto(ctx, c, p, m, rules, values), shares) < threshold) continue;
+    }
+    if (!passesPlaceAndTime(ctx, c, p, m, rules)) continue;
+    top.push(weightedScore(factorValuesInto(ctx, c, p, m, rules, values), shares), p);
+  }
+}
+
+/**
  * The `k` best eligible positions for a client, by score then id, exactly as a full scan and
- * sort would give them. Visits candidate blocks (near the client, or all when there is no home
- * location) in order of their score bound and stops as soon as no remaining block can beat the
- * k-th best score found.
+ * sort would give them. Visits the super-blocks of the candidate blocks (near the client, or all
+ * when there is no home location) in order of their score bound, and inside each its blocks in
+ * order of theirs, and stops as soon as no remaining super-block can beat the k-th best score found.
  */
 export function topPositions(cat: CompiledCatalogue, ctx: ClientContext, rules: MatchingRules, k: number): { position: number; score: number }[] {
   const c = cat.columns;
@@ -90,44 +117,49 @@ export function topPositions(cat: CompiledCatalogue, ctx: ClientContext, rules: 
   if (!ctx.housebound) collect(GROUP.venue, ctx.limitKm);
   collect(GROUP.area, g.maxAreaKm);
   collect(GROUP.national, undefined);
-  dedupe(candidates, groups);
+  const { supers, groups: superGroups } = superBlocksOf(cat, candidates, groups);
 
-  const bounds = new Float64Array(candidates.length);
-  const keys = new Float64Array(candidates.length);
+  // Bound the super-blocks; inside each one visited, bound its blocks; inside each block
+  // visited, bound each activity before measuring it. Every skip is of a bound strictly below
+  // the k-th best score so far, so the result is exact.
+  const bounds = new Float64Array(supers.length);
+  const keys = new Float64Array(supers.length);
   let live = 0;
-  for (let i = 0; i < candidates.length; i++) {
-    const bound = blockBound(ctx, bc, g, candidates[i] as number, groups[i] as number, rules, shares, values);
+  for (let i = 0; i < supers.length; i++) {
+    const bound = blockBound(ctx, bc, g.supers, supers[i] as number, superGroups[i] as number, rules, shares, values);
     if (bound === -Infinity) continue;
     bounds[i] = bound;
     keys[live++] = Math.floor((1 - bound) * QUANTUM) * BLOCK_BITS + i;
   }
   const order = keys.subarray(0, live).sort();
+  const blockBounds = new Float64Array(SUPER_BLOCK);
+  const blockKeys = new Float64Array(SUPER_BLOCK);
 
   for (let j = 0; j < live; j++) {
     const i = (order[j] as number) % BLOCK_BITS;
     const bound = bounds[i] as number;
-    const threshold = top.threshold;
-    if (bound < threshold) {
-      // Later blocks are at most one quantum above this one's bound.
-      if (bound + 2 / QUANTUM < threshold) break;
+    if (bound < top.threshold) {
+      // Later super-blocks are at most one quantum above this one's bound.
+      if (bound + 2 / QUANTUM < top.threshold) break;
       continue;
     }
-    const b = candidates[i] as number;
-    const minKm = blockMinKm(ctx, g, b, groups[i] as number);
-    for (let p = g.blockStart[b] as number, end = g.blockStart[b + 1] as number; p < end; p++) {
-      if (!passesColumnRules(ctx, c, p, m, rules)) continue;
-      measureForScore(ctx, c, p, m);
-      // A per-activity bound before the costly measurements: the score itself, with the block's
-      // least distance and a perfect session fit in place of the activity's own (both can only
-      // lower it). Skipping below the k-th best score (strictly) leaves the result exact.
-      const threshold = top.threshold;
-      if (threshold !== -Infinity) {
-        m.km = minKm;
-        m.bestFraction = NaN;
-        if (weightedScore(factorValuesInto(ctx, c, p, m, rules, values), shares) < threshold) continue;
-      }
-      if (!passesPlaceAndTime(ctx, c, p, m, rules)) continue;
-      top.push(weightedScore(factorValuesInto(ctx, c, p, m, rules, values), shares), p);
+    const s = supers[i] as number;
+    const group = superGroups[i] as number;
+    // Its blocks, best bound first (the same packed keys, over at most SUPER_BLOCK blocks).
+    const first = g.superFirstBlock[s] as number;
+    const count = (g.superFirstBlock[s + 1] as number) - first;
+    let liveBlocks = 0;
+    for (let b = 0; b < count; b++) {
+      const blockBoundValue = blockBound(ctx, bc, g.blocks, first + b, group, rules, shares, values);
+      if (blockBoundValue < top.threshold) continue;
+      blockBounds[b] = blockBoundValue;
+      blockKeys[liveBlocks++] = Math.floor((1 - blockBoundValue) * QUANTUM) * BLOCK_BITS + b;
+    }
+    const blockOrder = blockKeys.subarray(0, liveBlocks).sort();
+    for (let q = 0; q < liveBlocks; q++) {
+      const b = (blockOrder[q] as number) % BLOCK_BITS;
+      if ((blockBounds[b] as number) < top.threshold) continue;
+      scoreBlock(ctx, cat, first + b, blockMinKm(ctx, g.blocks, first + b, group), rules, shares, values, m, top);
     }
   }
   return top.sorted();
