@@ -25,22 +25,32 @@ const DAY_MS = 86_400_000;
  * instant. Neither valid: a skipped hour, use the offset from before the gap (moves forward).
  */
 export function wallClockToInstant(day: number, minutes: number, timeZone: string): Date {
+  return new Date(wallClockToMs(day, minutes, timeZone));
+}
+
+/** {@link wallClockToInstant} as epoch milliseconds, for loops that only compare instants (no `Date` made). */
+export function wallClockToMs(day: number, minutes: number, timeZone: string): number {
   const wall = day * DAY_MS + minutes * MINUTE_MS;
   const before = zoneOffsetMinutes(timeZone, wall - DAY_MS);
   const after = zoneOffsetMinutes(timeZone, wall + DAY_MS);
   const tBefore = wall - before * MINUTE_MS;
-  if (before === after) return new Date(tBefore);
+  if (before === after) return tBefore;
   const tAfter = wall - after * MINUTE_MS;
   const beforeValid = zoneOffsetMinutes(timeZone, tBefore) === before;
   const afterValid = zoneOffsetMinutes(timeZone, tAfter) === after;
-  if (beforeValid && afterValid) return new Date(Math.min(tBefore, tAfter));
-  if (afterValid) return new Date(tAfter);
-  return new Date(tBefore);
+  if (beforeValid && afterValid) return Math.min(tBefore, tAfter);
+  if (afterValid) return tAfter;
+  return tBefore;
 }
 
 /** The local calendar day (day number) and minutes after local midnight of an instant in `timeZone`. */
 export function localDayAndMinutes(instant: Date, timeZone: string): { day: number; minutes: number } {
-  const local = instant.getTime() + zoneOffsetMinutes(timeZone, instant.getTime()) * MINUTE_MS;
+  return localDayAndMinutesAt(instant.getTime(), timeZone);
+}
+
+/** {@link localDayAndMinutes} of an instant given in epoch milliseconds. */
+export function localDayAndMinutesAt(ms: number, timeZone: string): { day: number; minutes: number } {
+  const local = ms + zoneOffsetMinutes(timeZone, ms) * MINUTE_MS;
   const day = Math.floor(local / DAY_MS);
   return { day, minutes: Math.floor((local - day * DAY_MS) / MINUTE_MS) };
 }
