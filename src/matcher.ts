@@ -14,7 +14,8 @@ import { DEFAULT_RULES, MatchingRulesSchema } from './schema/rules.js';
 import type { MatchingRules, MatchingRulesInput } from './schema/rules.js';
 import { ageAt, clientContext } from './rank/client-context.js';
 import { diversify } from './rank/diversify.js';
-import { explainPosition } from './rank/explain.js';
+import { createExplainCache, explainPosition } from './rank/explain.js';
+import type { ExplainCache } from './rank/explain.js';
 import type { Explanation, Recommendation } from './rank/explain.js';
 import { topPositions } from './rank/search.js';
 import { parseOrThrow } from './validate.js';
@@ -61,7 +62,8 @@ export interface Matcher {
   recommend(client: unknown, options: RecommendOptions): Recommendation[];
   /**
    * Shortlists for a whole caseload, in input order: the same as calling `recommend` for each
-   * client, with the options validated once. A bad profile throws `INVALID_CLIENT` with its
+   * client, with the options validated once and each shortlisted activity's upcoming sessions
+   * worked out once for the whole caseload. A bad profile throws `INVALID_CLIENT` with its
    * index in the path (`clients[12].age`).
    */
   recommendMany(clients: readonly unknown[], options: RecommendOptions): Recommendation[][];
@@ -108,12 +110,13 @@ export function createMatcher(activities: unknown, options: MatcherOptions = {})
     return clientContext(profile, at, rules, cat.columns);
   }
 
-  function shortlist(client: unknown, path: string, at: Date, limit: number, rules: MatchingRules): Recommendation[] {
+  /** `cache` is shared by every client of one call (same `at` and rules): see {@link ExplainCache}. */
+  function shortlist(client: unknown, path: string, at: Date, limit: number, rules: MatchingRules, cache: ExplainCache): Recommendation[] {
     const ctx = contextFor(client, path, at, rules);
     const pool = rules.diversity.enabled ? limit * rules.diversity.poolFactor : limit;
     const top = topPositions(cat, ctx, rules, pool);
     const chosen = diversify(cat.columns, top, limit, rules.diversity.enabled ? rules.diversity.penalty : 0);
-    return chosen.map((candidate, i) => ({ rank: i + 1, ...explainPosition(ctx, cat, candidate.position, rules) }));
+    return chosen.map((candidate, i) => ({ rank: i + 1, ...explainPosition(ctx, cat, candidate.position, rules, cache) }));
   }
 
   let searchIndex: SearchIndex | undefined;
@@ -129,12 +132,16 @@ export function createMatcher(activities: unknown, options: MatcherOptions = {})
     },
     recommend(client, callOptions) {
       const opts = parseOrThrow(RecommendOptionsSchema, callOptions, 'INVALID_OPTIONS', 'options');
-      return shortlist(client, 'client', opts.at, opts.limit, opts.rules ?? defaults);
+      const rules = opts.rules ?? defaults;
+      return shortlist(client, 'client', opts.at, opts.limit, rules, createExplainCache(cat, rules, opts.at));
     },
     recommendMany(clients, callOptions) {
       if (!Array.isArray(clients)) throw new ActivityMatchError('INVALID_CLIENT', [{ path: 'clients', message: 'expected an array of client profiles' }]);
       const opts = parseOrThrow(RecommendOptionsSchema, callOptions, 'INVALID_OPTIONS', 'options');
-      return clients.map((client: unknown, i) => shortlist(client, `clients[${i}]`, opts.at, opts.limit, opts.rules ?? defaults));
+      const rules = opts.rules ?? defaults;
+      // One cache for the caseload: the clients share `at` and the rules, and so each activity's upcoming sessions.
+      const cache = createExplainCache(cat, rules, opts.at);
+      return clients.map((client: unknown, i) => shortlist(client, `clients[${i}]`, opts.at, opts.limit, rules, cache));
     },
     search(text, searchOptions) {
       searchIndex ??= createSearchIndex(parsed.activities);

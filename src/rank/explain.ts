@@ -6,8 +6,9 @@ import type { ClientContext } from './client-context.js';
 import { brokenRules } from './eligibility.js';
 import type { EligibilityRule } from './eligibility.js';
 import { createMeasurements, measureAll } from './measure.js';
-import { upcomingSessions } from './sessions.js';
-import type { SessionTime } from './sessions.js';
+import type { Measurements } from './measure.js';
+import { timetableOf, upcomingSessions, windowsAt } from './sessions.js';
+import type { SessionTime, Timetable } from './sessions.js';
 import { buildReasons, exclusionText } from './reasons.js';
 import { factorValuesInto, weightedScore, weightShares } from './score.js';
 
@@ -59,33 +60,68 @@ export interface Recommendation extends Explanation {
 }
 
 /**
+ * What the explanations of one query share, whoever the client: the rules' weight shares, and
+ * per catalogue position the activity's upcoming sessions at the query time. Create one per
+ * `recommend` or `recommendMany` call ({@link createExplainCache}) and pass it to every
+ * {@link explainPosition} of the call; it is only used for its own catalogue, rules and time.
+ */
+export interface ExplainCache {
+  readonly catalogue: CompiledCatalogue;
+  readonly rules: MatchingRules;
+  readonly at: Date;
+  /** `weightShares(rules)`, and the weights themselves, in `FACTORS` order. */
+  readonly shares: Float64Array;
+  readonly weights: Float64Array;
+  /** Timetables by catalogue position, filled as activities are explained. */
+  readonly timetables: Map<number, Timetable>;
+  /** Scratch for one explanation at a time (read before {@link explainPosition} returns, never kept). */
+  readonly measurements: Measurements;
+  readonly values: Float64Array;
+}
+
+/** An empty cache for explanations of `cat` under `rules` at `at`. */
+export function createExplainCache(cat: CompiledCatalogue, rules: MatchingRules, at: Date): ExplainCache {
+  const weights = new Float64Array(FACTORS.length);
+  for (let i = 0; i < FACTORS.length; i++) weights[i] = rules.weights[FACTORS[i] as Factor];
+  return { catalogue: cat, rules, at, shares: weightShares(rules), weights, timetables: new Map(), measurements: createMeasurements(), values: new Float64Array(FACTORS.length) };
+}
+
+/**
  * Explains the activity at position `p` for one client: every factor, every broken rule, the
  * reasons and the upcoming sessions. Uses the same measurement, rule and factor functions as
- * the scoring pass, on the same columns, so the two always agree.
+ * the scoring pass, on the same columns, so the two always agree. A `cache` made for another
+ * catalogue, rules object or time is ignored.
  */
-export function explainPosition(ctx: ClientContext, cat: CompiledCatalogue, p: number, rules: MatchingRules): Explanation {
+export function explainPosition(ctx: ClientContext, cat: CompiledCatalogue, p: number, rules: MatchingRules, cache?: ExplainCache): Explanation {
+  const shared = cache !== undefined && cache.catalogue === cat && cache.rules === rules && cache.at.getTime() === ctx.at.getTime() ? cache : createExplainCache(cat, rules, ctx.at);
   const c = cat.columns;
   const activity = cat.activities[c.activityIndex[p] as number] as Activity;
-  const m = measureAll(ctx, c, p, createMeasurements());
-  const values = factorValuesInto(ctx, c, p, m, rules, new Float64Array(FACTORS.length));
-  const shares = weightShares(rules);
+  const m = measureAll(ctx, c, p, shared.measurements);
+  const values = factorValuesInto(ctx, c, p, m, rules, shared.values);
+  const { shares, weights } = shared;
   const factors: FactorScore[] = [];
   const contributions = {} as Record<Factor, number>;
-  FACTORS.forEach((factor, i) => {
+  for (let i = 0; i < FACTORS.length; i++) {
+    const factor = FACTORS[i] as Factor;
     const value = values[i] as number;
     // The same product, summed in the same order, as weightedScore: the contributions add up to the score.
     const contribution = (shares[i] as number) * value;
-    factors.push({ factor, value, weight: rules.weights[factor], contribution });
+    factors.push({ factor, value, weight: weights[i] as number, contribution });
     contributions[factor] = contribution;
-  });
+  }
   const broken = brokenRules(ctx, c, p, m, rules);
-  const { upcoming, next } = upcomingSessions(ctx, activity, rules.schedule.minOverlap);
+  let timetable = shared.timetables.get(p);
+  if (timetable === undefined) {
+    timetable = timetableOf(activity, ctx.at, windowsAt(c, p));
+    shared.timetables.set(p, timetable);
+  }
+  const { upcoming, next } = upcomingSessions(ctx, activity, rules.schedule.minOverlap, timetable);
   const { reasons, cautions } = buildReasons(ctx, activity, c, p, m, rules, next, upcoming.length);
   return {
     id: activity.id,
     activity,
     eligible: broken.length === 0,
-    exclusions: broken.map((rule) => ({ rule, reason: exclusionText(rule, ctx, activity, m, rules) })),
+    exclusions: broken.length === 0 ? [] : broken.map((rule) => ({ rule, reason: exclusionText(rule, ctx, activity, m, rules) })),
     score: weightedScore(values, shares),
     factors,
     contributions,

@@ -1,5 +1,5 @@
 import type { Columns } from '../catalogue/columns.js';
-import { demandAt, FLAG, KIND } from '../catalogue/columns.js';
+import { ACCESS, CONDITION_BITS, demandAt, FLAG, KIND, NEED_BITS } from '../catalogue/columns.js';
 import type { Activity } from '../schema/activity.js';
 import type { MatchingRules } from '../schema/rules.js';
 import { CONDITIONS, NEEDS } from '../vocabulary/index.js';
@@ -54,20 +54,53 @@ export function costText(activity: Activity): string | undefined {
   return cost.level === 'low' ? `Low cost: ${price}` : `Costs ${price}`;
 }
 
+const GROUP_SIZE_TEXT = { 'one-to-one': 'One-to-one', small: 'Small group', medium: 'Medium-sized group', large: 'Large group' } as const;
+
 function settingText(activity: Activity, c: Columns, p: number): string | undefined {
-  const size = { 'one-to-one': 'One-to-one', small: 'Small group', medium: 'Medium-sized group', large: 'Large group' }[activity.groupSize ?? 'medium'];
   const supported = ((c.flags[p] as number) & FLAG.supported) !== 0;
   if (activity.groupSize === undefined && !supported) return undefined;
   const demand = demandAt(c, p);
   const pace = demand <= 0.35 ? 'a gentle start' : demand >= 0.7 ? 'a good workout' : undefined;
-  const support = supported ? 'with support from staff' : undefined;
-  const base = activity.groupSize === undefined ? 'Supported' : size;
-  const parts = [pace, support && pace === undefined ? support : undefined].filter((p): p is string => p !== undefined);
-  return parts.length > 0 ? `${base}, ${parts.join(', ')}` : base;
+  const base = activity.groupSize === undefined ? 'Supported' : GROUP_SIZE_TEXT[activity.groupSize];
+  // The pace when there is one, else the support when there is some.
+  if (pace !== undefined) return `${base}, ${pace}`;
+  return supported ? `${base}, with support from staff` : base;
 }
 
 function sentence(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+const NO_FIELDS: readonly string[] = [];
+
+/** The labels of the terms whose bit is set in `bits`, in term order; a repeated label only once when `once`. */
+function termLabels(terms: readonly { readonly label: string }[], bits: number, once: boolean): string[] {
+  const labels: string[] = [];
+  for (let i = 0; i < terms.length; i++) {
+    const label = (terms[i] as { readonly label: string }).label;
+    if ((bits >>> i) & 1 && !(once && labels.includes(label))) labels.push(label);
+  }
+  return labels;
+}
+
+/**
+ * The labels of the client's ids (conditions or needs) that the activity lists, in the client's
+ * order. Read from the activity's vocabulary mask in the columns (`maskOf(listed, bits)`, what
+ * the factors count), so the activity's arrays are not walked; an id outside the vocabulary
+ * falls back to the list itself.
+ */
+function sharedLabels(ids: readonly string[], mask: number, bits: ReadonlyMap<string, number>, listed: () => readonly string[], labels: ReadonlyMap<string, string>): string[] {
+  const out: string[] = [];
+  for (const id of ids) {
+    const bit = bits.get(id);
+    if (bit === undefined ? listed().includes(id) : (mask >>> bit) & 1) out.push(labels.get(id) ?? id);
+  }
+  return out;
+}
+
+/** " (inferred from the description)" when the field was inferred. */
+function fromText(inferred: readonly string[], field: string): string {
+  return inferred.includes(field) ? ' (inferred from the description)' : '';
 }
 
 /** Builds the reasons and cautions for one activity. */
@@ -75,23 +108,24 @@ export function buildReasons(ctx: ClientContext, activity: Activity, c: Columns,
   const reasons: string[] = [];
   const cautions: string[] = [];
   const flags = c.flags[p] as number;
+  const inferred: readonly string[] = activity.inferred ?? NO_FIELDS;
 
-  const designed = ctx.conditions.filter((id) => activity.conditions.designedFor.includes(id as never)).map((id) => conditionLabel.get(id) ?? id);
-  const inferred = new Set<string>(activity.inferred ?? []);
-  const fromText = (field: string) => (inferred.has(field) ? ' (inferred from the description)' : '');
-  if (designed.length > 0) reasons.push(`Designed for people with ${listText(designed)}${fromText('conditions.designedFor')}`);
+  const designed = sharedLabels(ctx.conditions, c.designedFor[p] as number, CONDITION_BITS, () => activity.conditions.designedFor, conditionLabel);
+  if (designed.length > 0) reasons.push(`Designed for people with ${listText(designed)}${fromText(inferred, 'conditions.designedFor')}`);
 
-  const helped = ctx.needs.filter((id) => activity.needs.includes(id as never)).map((id) => needLabel.get(id) ?? id);
-  if (helped.length > 0) reasons.push(`Helps with ${listText(helped)}${fromText('needs')}`);
+  const helped = sharedLabels(ctx.needs, c.needs[p] as number, NEED_BITS, () => activity.needs, needLabel);
+  if (helped.length > 0) reasons.push(`Helps with ${listText(helped)}${fromText(inferred, 'needs')}`);
   if (ctx.loneliness === 2 && (flags & FLAG.befriending) !== 0) reasons.push('Regular contact with a befriender');
   else if (ctx.loneliness > 0 && (flags & FLAG.social) !== 0) reasons.push('A chance to meet people');
 
-  const interestBits = termBitsAt(ctx.interestBitsByTag, ctx.interestBitsByCategory, c, p);
-  const interests = ctx.interests.filter((_t, i) => (interestBits >>> i) & 1).map((t) => t.label);
-  if (interests.length > 0) reasons.push(`Matches their interest in ${listText([...new Set(interests)])}`);
+  if (ctx.interests.length > 0) {
+    const interests = termLabels(ctx.interests, termBitsAt(ctx.interestBitsByTag, ctx.interestBitsByCategory, c, p), true);
+    if (interests.length > 0) reasons.push(`Matches their interest in ${listText(interests)}`);
+  }
 
-  if (activity.location.kind === 'home') reasons.push('Comes to them: at home or by phone');
-  else if (activity.location.kind === 'online') reasons.push('Online');
+  const kind = c.kind[p] as number; // KIND[activity.location.kind]
+  if (kind === KIND.home) reasons.push('Comes to them: at home or by phone');
+  else if (kind === KIND.online) reasons.push('Online');
   else if (!Number.isNaN(m.km)) reasons.push(distanceText(m.km));
   else cautions.push('Distance unknown: no home location recorded');
 
@@ -114,18 +148,21 @@ export function buildReasons(ctx: ClientContext, activity: Activity, c: Columns,
     const capacity = capacityStatus(activity.capacity);
     (capacity.waitWeeks !== undefined && capacity.waitWeeks > 0 ? cautions : reasons).push(sentence(capacity.reason));
   }
-  const guessed = [...inferred].filter((f) => f !== 'conditions.designedFor' && f !== 'needs');
-  if (guessed.length > 0) cautions.push(`Inferred from the directory's text, not stated: ${listText(guessed)}`);
+  if (inferred.length > 0) {
+    const guessed: string[] = [];
+    for (const f of inferred) if (f !== 'conditions.designedFor' && f !== 'needs' && !guessed.includes(f)) guessed.push(f);
+    if (guessed.length > 0) cautions.push(`Inferred from the directory's text, not stated: ${listText(guessed)}`);
+  }
   if (m.daysExpired >= 1) cautions.push(`Timetable information expired on ${isoFromDay(c.expiryDay[p] as number)}: re-check with the provider`);
   if (!Number.isNaN(m.bestFraction) && ctx.availability !== undefined && m.bestFraction < 1) {
     cautions.push(`Only ${Math.round(m.bestFraction * 100)}% of the best-fitting session falls inside their availability`);
   }
 
-  const avoidBits = termBitsAt(ctx.avoidBitsByTag, ctx.avoidBitsByCategory, c, p);
-  if (m.avoidHits > 0) cautions.push(`Includes something they want to avoid (${listText(ctx.avoid.filter((_t, i) => (avoidBits >>> i) & 1).map((t) => t.label))})`);
+  if (m.avoidHits > 0) cautions.push(`Includes something they want to avoid (${listText(termLabels(ctx.avoid, termBitsAt(ctx.avoidBitsByTag, ctx.avoidBitsByCategory, c, p), false))})`);
   if (Number.isNaN(m.ageDays)) cautions.push('Details never verified: confirm with the provider');
   else if (m.ageDays > rules.freshness.freshDays) cautions.push(`Details last verified ${Math.floor(m.ageDays / 30.44)} months ago: confirm with the provider`);
-  if ((c.kind[p] as number) === KIND.venue && !ctx.wheelchair && activity.accessibility.wheelchair === false) cautions.push('Not wheelchair accessible');
+  // The wheelchair fact is the low two bits of `access` (ACCESS.no: recorded as not accessible).
+  if (kind === KIND.venue && !ctx.wheelchair && ((c.access[p] as number) & 3) === ACCESS.no) cautions.push('Not wheelchair accessible');
   const routes = activity.eligibility.referralRoutes;
   if (routes && !routes.includes('link-worker') && !(ctx.referredBy !== undefined && (routes as readonly string[]).includes(ctx.referredBy))) {
     cautions.push(`Accepts referrals only via ${listText(routes.map((r) => (r === 'gp' ? 'a GP' : 'self-referral')))}`);

@@ -1,11 +1,14 @@
+import type { Columns } from '../catalogue/columns.js';
 import type { Activity } from '../schema/activity.js';
 import type { WeeklyWindow } from '../schema/common.js';
 import { inDayRanges, weekdayOfDay, ymdFromDay } from '../time/dates.js';
 import { occurrencesFrom } from '../time/occurrences.js';
-import type { Occurrence } from '../time/occurrences.js';
+import { minuteWindowsOf } from '../time/pattern.js';
+import type { MinuteWindow } from '../time/pattern.js';
+import { weeklySessionTimes } from '../time/weekly.js';
+import { localDayAndMinutesAt } from '../time/zoned.js';
 import type { ClientContext } from './client-context.js';
 import { overlapWithDay } from './measure.js';
-import { localDayAndMinutes } from '../time/zoned.js';
 
 import type { Schedule } from '../time/schedule.js';
 
@@ -50,14 +53,109 @@ export function schedulesOf(activity: Activity): Schedule[] {
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
 
-/** "Wed 13:30" within the coming week, else "Sat 5 Dec 10:00", in the activity's zone. */
-function label(start: Date, at: Date, timeZone: string): string {
-  const { day, minutes } = localDayAndMinutes(start, timeZone);
+/** "Wed 13:30" within the coming week, else "Sat 5 Dec 10:00": a start at local `day` and `minutes`, seen from `atMs`. */
+function label(startMs: number, day: number, minutes: number, atMs: number): string {
   const time = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
   const weekday = WEEKDAYS[weekdayOfDay(day)] as string;
-  if (start.getTime() - at.getTime() < WEEK_MS) return `${weekday} ${time}`;
+  if (startMs - atMs < WEEK_MS) return `${weekday} ${time}`;
   const { month, day: dom } = ymdFromDay(day);
   return `${weekday} ${dom} ${MONTHS[month - 1] as string} ${time}`;
+}
+
+/**
+ * The weekly windows of the activity at position `p`, unpacked from the columns (`packWindow`:
+ * day 3 bits | start 11 | end 11). For an activity without HSDS schedules they are
+ * `minuteWindowsOf(activity.sessions)`, in order; reading them here spares the explanation a
+ * walk through the session objects and their strings, scattered over the heap of a large catalogue.
+ */
+export function windowsAt(c: Columns, p: number): MinuteWindow[] {
+  const windows: MinuteWindow[] = [];
+  for (let k = c.windowStart[p] as number, end = c.windowStart[p + 1] as number; k < end; k++) {
+    const packed = c.windows[k] as number;
+    windows.push({ day: packed >>> 22, start: (packed >>> 11) & 0x7ff, end: packed & 0x7ff });
+  }
+  return windows;
+}
+
+/** An upcoming session as every client sees it: the instants, the label, and the local day and minutes its fit is read from. */
+export interface Upcoming {
+  readonly startMs: number;
+  readonly endMs: number;
+  readonly label: string;
+  /** Local calendar day of the start (days since 1970-01-01) and minutes after local midnight. */
+  readonly day: number;
+  readonly minutes: number;
+  /** Local end in minutes after the start's midnight, capped at 1440. */
+  readonly endMinutes: number;
+}
+
+function upcomingOf(startMs: number, endMs: number, timeZone: string, atMs: number): Upcoming {
+  const { day, minutes } = localDayAndMinutesAt(startMs, timeZone);
+  const length = Math.round((endMs - startMs) / 60_000);
+  return { startMs, endMs, label: label(startMs, day, minutes, atMs), day, minutes, endMinutes: Math.min(1440, minutes + length) };
+}
+
+/**
+ * The next `limit` sessions of an activity after `at`: a timetable of plain weekly sessions takes
+ * the direct path (`weeklySessionTimes`, equal to the engine by construction and by test), on
+ * `windows` when given (the activity's sessions in minutes, as the compiled catalogue holds
+ * them); anything with HSDS schedules goes through the engine.
+ */
+function upcomingOfActivity(activity: Activity, at: Date, limit: number, windows: readonly MinuteWindow[] | undefined): Upcoming[] {
+  const atMs = at.getTime();
+  const timeZone = activity.timeZone;
+  const found: Upcoming[] = [];
+  if (activity.schedules.length === 0) {
+    const times = weeklySessionTimes(windows ?? minuteWindowsOf(activity.sessions), at, timeZone, limit);
+    for (let k = 0; k < times.length; k += 3) found.push(upcomingOf(times[k] as number, times[k + 1] as number, timeZone, atMs));
+  } else {
+    for (const o of occurrencesFrom(schedulesOf(activity), at, timeZone, limit)) found.push(upcomingOf(o.start.getTime(), o.end.getTime(), timeZone, atMs));
+  }
+  return found;
+}
+
+/**
+ * The upcoming sessions of one activity at one query time: what does not depend on the client,
+ * worked out once and shared by every client of a query (see {@link timetableOf}). The first
+ * {@link UPCOMING_SESSIONS} are found at once; the rest (up to 12 in all) only when a client can
+ * attend none of those.
+ */
+export interface Timetable {
+  readonly activity: Activity;
+  readonly at: Date;
+  readonly windows: readonly MinuteWindow[] | undefined;
+  readonly first: readonly Upcoming[];
+  /** Occurrences after the first few, up to the search limit; undefined until needed. */
+  later: readonly Upcoming[] | undefined;
+}
+
+/**
+ * The timetable of `activity` at `at` (nothing client-specific: share it across a caseload).
+ * `windows`, when given, must be the activity's sessions in minutes (see {@link windowsAt}).
+ */
+export function timetableOf(activity: Activity, at: Date, windows?: readonly MinuteWindow[]): Timetable {
+  return { activity, at, windows, first: upcomingOfActivity(activity, at, UPCOMING_SESSIONS, windows), later: undefined };
+}
+
+function laterOf(t: Timetable): readonly Upcoming[] {
+  t.later ??= upcomingOfActivity(t.activity, t.at, SEARCH_OCCURRENCES, t.windows).slice(UPCOMING_SESSIONS);
+  return t.later;
+}
+
+/**
+ * Whether the client can attend a session: not on a date away, and at least `minOverlap` of it
+ * inside their availability, measured by the same `overlapWithDay` as the schedule rule.
+ */
+function fitsClient(ctx: ClientContext, u: Upcoming, minOverlap: number): boolean {
+  if (inDayRanges(u.day, ctx.datesAway)) return false;
+  if (ctx.availability === undefined) return true;
+  const { minutes, endMinutes } = u;
+  return endMinutes > minutes && overlapWithDay(minutes, endMinutes, ctx.availability[weekdayOfDay(u.day)] ?? []) / (endMinutes - minutes) >= minOverlap;
+}
+
+/** A client's view of a session; fresh `Date`s, so results never share mutable objects. */
+function sessionTime(u: Upcoming, timeZone: string, fits: boolean): SessionTime {
+  return { start: new Date(u.startMs), end: new Date(u.endMs), timeZone, label: u.label, fitsClient: fits };
 }
 
 /**
@@ -65,25 +163,26 @@ function label(start: Date, at: Date, timeZone: string): string {
  * marked with whether the client can attend it (not on a date away, and at least `minOverlap`
  * of it inside their availability, measured by the same `overlapWithDay` as the schedule rule),
  * and the first one they can attend. Looks at the first {@link UPCOMING_SESSIONS} occurrences,
- * and further only when none of those fits.
+ * and further only when none of those fits. Pass the activity's {@link timetableOf} at `ctx.at`
+ * to reuse it across clients.
  */
-export function upcomingSessions(ctx: ClientContext, activity: Activity, minOverlap: number): { upcoming: SessionTime[]; next: SessionTime | undefined } {
-  const schedules = schedulesOf(activity);
+export function upcomingSessions(
+  ctx: ClientContext,
+  activity: Activity,
+  minOverlap: number,
+  timetable: Timetable = timetableOf(activity, ctx.at),
+): { upcoming: SessionTime[]; next: SessionTime | undefined } {
   const timeZone = activity.timeZone;
-  const toTime = (o: Occurrence): SessionTime => {
-    const { day, minutes } = localDayAndMinutes(o.start, timeZone);
-    let fits = !inDayRanges(day, ctx.datesAway);
-    if (fits && ctx.availability !== undefined) {
-      const length = Math.round((o.end.getTime() - o.start.getTime()) / 60_000);
-      const end = Math.min(1440, minutes + length);
-      fits = end > minutes && overlapWithDay(minutes, end, ctx.availability[weekdayOfDay(day)] ?? []) / (end - minutes) >= minOverlap;
-    }
-    return { start: o.start, end: o.end, timeZone, label: label(o.start, ctx.at, timeZone), fitsClient: fits };
-  };
-  const first = occurrencesFrom(schedules, ctx.at, timeZone, UPCOMING_SESSIONS).map(toTime);
-  let next = first.find((t) => t.fitsClient);
-  if (next === undefined && first.length === UPCOMING_SESSIONS) {
-    next = occurrencesFrom(schedules, ctx.at, timeZone, SEARCH_OCCURRENCES).slice(UPCOMING_SESSIONS).map(toTime).find((t) => t.fitsClient);
+  const upcoming: SessionTime[] = [];
+  let next: SessionTime | undefined;
+  for (const u of timetable.first) {
+    const time = sessionTime(u, timeZone, fitsClient(ctx, u, minOverlap));
+    upcoming.push(time);
+    if (next === undefined && time.fitsClient) next = time;
   }
-  return { upcoming: first, next: next ?? first[0] };
+  if (next === undefined && upcoming.length === UPCOMING_SESSIONS) {
+    const later = laterOf(timetable).find((u) => fitsClient(ctx, u, minOverlap));
+    if (later !== undefined) next = sessionTime(later, timeZone, true);
+  }
+  return { upcoming, next: next ?? upcoming[0] };
 }
