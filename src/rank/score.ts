@@ -47,7 +47,9 @@ export function factorValuesInto(ctx: ClientContext, c: Columns, p: number, m: M
 export function weightShares(rules: MatchingRules): Float64Array {
   let total = 0;
   for (const factor of FACTORS) total += rules.weights[factor];
-  return Float64Array.from(FACTORS, (factor) => rules.weights[factor] / total);
+  const shares = new Float64Array(FACTORS.length);
+  for (let i = 0; i < FACTORS.length; i++) shares[i] = rules.weights[FACTORS[i] as Factor] / total;
+  return shares;
 }
 
 /**
