@@ -74,6 +74,31 @@ describe('the fast path and the reference implementation', () => {
     expect(compared).toBe(200);
   }, 120_000);
 
+  it('agree over catalogues of thousands, where the search visits many super-blocks and blocks', () => {
+    // The random catalogues above fit in one super-block (16 blocks of 32); these need many.
+    const catalogues = [
+      generateCatalogue({ seed: 11, count: 6000, spread: 'city' }),
+      generateCatalogue({ seed: 12, count: 6000, spread: 'national' }).map((a) => (a.location.kind === 'venue' ? { ...a, location: { ...a.location, lat: CENTRE.lat + (a.location.lat - 54) / 20, lon: CENTRE.lon + (a.location.lon + 2) / 20 } } : a)),
+    ];
+    let compared = 0;
+    for (const catalogue of catalogues) {
+      const matcher = createMatcher(catalogue);
+      expect(matcher.stats.blocks).toBeGreaterThan(4 * 16);
+      fc.assert(
+        fc.property(clientArb, rulesArb, fc.integer({ min: 1, max: 15 }), (client, rules, limit) => {
+          const options = { at: '2026-11-23T09:00:00Z', limit, ...(rules ? { rules } : {}) };
+          const fast = matcher.recommend(client, options);
+          const reference = referenceRecommend(catalogue, client, options);
+          expect(fast.map((r) => r.id)).toEqual(reference.map((r) => r.id));
+          fast.forEach((r, i) => expect(Math.abs(r.score - (reference[i]?.score ?? NaN))).toBeLessThanOrEqual(1e-12));
+          compared++;
+        }),
+        { numRuns: 25, seed: 20261122 },
+      );
+    }
+    expect(compared).toBe(50);
+  }, 120_000);
+
   it('agree on long lists without diversity, where ties between copies must be broken by id', () => {
     const catalogue = catalogueWithTies(7, 300, 150);
     const matcher = createMatcher(catalogue);
