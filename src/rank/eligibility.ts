@@ -82,7 +82,7 @@ function gymActivation(ctx: ClientContext, c: Columns, p: number, _m: Measuremen
 /**
  * Each rule as one pure predicate over the compiled columns: true when the activity at position
  * `p` passes. `explain` (through {@link brokenRules}) and the scoring pass (through
- * {@link isEligible}) call these same functions. Rules that read measurements need
+ * {@link passesColumnRules} and {@link passesPlaceAndTime}) call these same functions. Rules that read measurements need
  * `measureForRules` first.
  */
 export const RULE_PASSES: Readonly<Record<EligibilityRule, Rule>> = {
