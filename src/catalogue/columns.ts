@@ -121,42 +121,10 @@ export interface Columns {
  * the same fields as {@link Columns}, in the same types. Extracted in one pass with no object
  * per activity; {@link buildColumns} then lays them out in position order.
  */
-export interface RowTable {
-  readonly n: number;
-  readonly lat: Float64Array;
-  readonly lon: Float64Array;
-  readonly areaKm: Float32Array;
-  readonly kind: Uint8Array;
-  readonly flags: Uint8Array;
-  readonly intensity: Uint8Array;
-  readonly group: Uint8Array;
-  readonly category: Uint8Array;
-  readonly cost: Uint8Array;
-  readonly access: Uint8Array;
-  readonly minAge: Uint8Array;
-  readonly maxAge: Uint8Array;
-  readonly genders: Uint8Array;
-  readonly languageSet: Uint16Array;
-  readonly languageSets: readonly (readonly string[])[];
-  readonly designedFor: Uint32Array;
-  readonly unsuitableFor: Uint32Array;
-  readonly needs: Uint32Array;
-  readonly verifiedDay: Float32Array;
-  readonly lastSessionDay: Float32Array;
-  readonly lastJoinDay: Float32Array;
-  readonly expiryDay: Float32Array;
-  readonly waitWeeks: Float32Array;
-  readonly zone: Uint8Array;
-  readonly zones: readonly string[];
-  /** Tags by row: CSR offsets (n + 1) into `tagIds`. */
-  readonly tagStart: Uint32Array;
+export type RowTable = Omit<Columns, 'idAt' | 'activityIndex' | 'tagIds'> & {
+  /** Tag ids by row (CSR through `tagStart`), 32-bit until the dictionary's size is known. */
   readonly tagIds: Uint32Array;
-  readonly tagNames: readonly string[];
-  readonly tagIndex: ReadonlyMap<string, number>;
-  /** Weekly windows by row: CSR offsets (n + 1) into `windows`. */
-  readonly windowStart: Uint32Array;
-  readonly windows: Uint32Array;
-}
+};
 
 function tristate(value: boolean | undefined): number {
   return value === undefined ? ACCESS.unknown : value ? ACCESS.yes : ACCESS.no;
