@@ -26,16 +26,26 @@ export const FACTOR_INDEX: Readonly<Record<Factor, number>> = Object.fromEntries
  */
 export function factorValuesInto(ctx: ClientContext, c: Columns, p: number, m: Measurements, rules: MatchingRules, out: Float64Array): Float64Array {
   const flags = c.flags[p] as number;
-  out[0] = Number.isNaN(m.km) ? rules.distance.unknown : distanceFactor(m.km, ctx.limitKm);
+  placeAndTimeValuesInto(ctx, m, rules, out);
   out[1] = conditionFactor(m.conditionMatches, ctx.conditionCount, m.designedCount);
   out[2] = activationFactor(ctx.activation, demandAt(c, p));
   out[3] = needsFactor(m.needMatches, ctx.needCount, ctx.loneliness, (flags & FLAG.social) !== 0, (flags & FLAG.befriending) !== 0);
   out[4] = interestFactor(m.interestMatches, ctx.interests.length);
   out[5] = avoidanceFactor(m.avoidHits);
   out[6] = costFactor(ctx.budgetCode, c.cost[p] as number);
-  out[7] = scheduleFactor(m.bestFraction, !Number.isNaN(m.bestFraction), ctx.availability !== undefined);
   out[8] = capacityFactor(c.waitWeeks[p] as number);
   out[9] = freshnessFactor(m.ageDays, m.daysExpired, rules.freshness.freshDays, rules.freshness.staleDays, rules.freshness.unknown);
+  return out;
+}
+
+/**
+ * Writes the two factors that read the place and time measurements (`km`, `bestFraction`):
+ * distance and schedule. No other factor reads them, so after measuring those two an earlier
+ * {@link factorValuesInto} needs only this to be complete.
+ */
+export function placeAndTimeValuesInto(ctx: ClientContext, m: Measurements, rules: MatchingRules, out: Float64Array): Float64Array {
+  out[0] = Number.isNaN(m.km) ? rules.distance.unknown : distanceFactor(m.km, ctx.limitKm);
+  out[7] = scheduleFactor(m.bestFraction, !Number.isNaN(m.bestFraction), ctx.availability !== undefined);
   return out;
 }
 

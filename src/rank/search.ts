@@ -7,61 +7,65 @@ import type { ClientContext } from './client-context.js';
 import { passesColumnRules, passesPlaceAndTime } from './eligibility.js';
 import { createMeasurements, measureForScore } from './measure.js';
 import type { Measurements } from './measure.js';
-import { factorValuesInto, weightedScore, weightShares } from './score.js';
+import { factorValuesInto, placeAndTimeValuesInto, weightedScore, weightShares } from './score.js';
 import { TopK } from './top-k.js';
 
 /** km per degree of latitude, rounded down so the search box is never too small. */
 const KM_PER_DEGREE = 111;
 
-/** Pushes the blocks of every cell of `group` within `radiusKm` of the point (or of every cell when the box would wrap). */
-function blocksNear(cat: CompiledCatalogue, group: number, lat: number, lon: number, radiusKm: number, out: number[]): void {
-  const g = cat.grid;
-  const cells = g.cells[group] as ReadonlyMap<number, number>;
-  const dLat = radiusKm / KM_PER_DEGREE + CELL_LAT;
-  const maxAbsLat = Math.min(90, Math.abs(lat) + dLat);
-  const cos = Math.cos((maxAbsLat * Math.PI) / 180);
-  const dLon = cos <= 1e-6 ? 360 : radiusKm / (KM_PER_DEGREE * cos) + CELL_LON;
-  const rows = (2 * dLat) / CELL_LAT;
-  const cols = (2 * dLon) / CELL_LON;
-  if (dLon >= 180 || lon - dLon < -180 || lon + dLon > 180 || rows * cols > cells.size) {
-    // Near a pole or the antimeridian the box would wrap; elsewhere scanning the cell list may
-    // simply be cheaper than probing the box. Either way every cell is a candidate.
-    for (const dense of cells.values()) pushCell(cat, dense, out);
-    return;
+/**
+ * The distinct super-blocks of the cells near a point, without sorting: a cell's blocks are
+ * consecutive, so its super-blocks are the consecutive run from the super-block of its first
+ * block to that of its last; `seen` (one byte per super-block, per query) drops repeats.
+ */
+class SuperSet {
+  readonly supers: number[] = [];
+  readonly groups: number[] = [];
+  readonly #seen: Uint8Array;
+
+  constructor(private readonly cat: CompiledCatalogue) {
+    this.#seen = new Uint8Array(cat.grid.superFirstBlock.length);
   }
-  for (let y = Math.floor((lat - dLat) / CELL_LAT); y <= Math.floor((lat + dLat) / CELL_LAT); y++) {
-    for (let x = Math.floor((lon - dLon) / CELL_LON); x <= Math.floor((lon + dLon) / CELL_LON); x++) {
-      const dense = cells.get(cellKey((y + 0.5) * CELL_LAT, (x + 0.5) * CELL_LON));
-      if (dense !== undefined) pushCell(cat, dense, out);
+
+  /** Adds the super-blocks of dense cell `dense` of `group`. */
+  addCell(dense: number, group: number): void {
+    const g = this.cat.grid;
+    const last = g.superOf[g.cellLastBlock[dense] as number] as number;
+    for (let s = g.superOf[g.cellFirstBlock[dense] as number] as number; s <= last; s++) {
+      if (this.#seen[s] === 1) continue;
+      this.#seen[s] = 1;
+      this.supers.push(s);
+      this.groups.push(group);
     }
   }
-}
 
-function pushCell(cat: CompiledCatalogue, dense: number, out: number[]): void {
-  for (let b = cat.grid.cellFirstBlock[dense] as number; b <= (cat.grid.cellLastBlock[dense] as number); b++) out.push(b);
-}
-
-function allBlocks(cat: CompiledCatalogue, group: number, out: number[]): void {
-  for (const dense of (cat.grid.cells[group] as ReadonlyMap<number, number>).values()) pushCell(cat, dense, out);
-}
-
-/**
- * The distinct super-blocks of the candidate blocks, each with its group (a super-block never
- * crosses a group), in ascending order.
- */
-function superBlocksOf(cat: CompiledCatalogue, blocks: readonly number[], groups: readonly number[]): { supers: number[]; groups: number[] } {
-  const keys = new Float64Array(blocks.length);
-  for (let i = 0; i < blocks.length; i++) keys[i] = (cat.grid.superOf[blocks[i] as number] as number) * 4 + (groups[i] as number);
-  keys.sort();
-  const supers: number[] = [];
-  const superGroups: number[] = [];
-  for (let i = 0; i < keys.length; i++) {
-    if (i > 0 && keys[i] === keys[i - 1]) continue;
-    const key = keys[i] as number;
-    supers.push(Math.floor(key / 4));
-    superGroups.push(key % 4);
+  /** Adds the super-blocks of every cell of `group`. */
+  addAll(group: number): void {
+    for (const dense of (this.cat.grid.cells[group] as ReadonlyMap<number, number>).values()) this.addCell(dense, group);
   }
-  return { supers, groups: superGroups };
+
+  /** Adds the super-blocks of every cell of `group` within `radiusKm` of the point (or of every cell when the box would wrap). */
+  addNear(group: number, lat: number, lon: number, radiusKm: number): void {
+    const cells = this.cat.grid.cells[group] as ReadonlyMap<number, number>;
+    const dLat = radiusKm / KM_PER_DEGREE + CELL_LAT;
+    const maxAbsLat = Math.min(90, Math.abs(lat) + dLat);
+    const cos = Math.cos((maxAbsLat * Math.PI) / 180);
+    const dLon = cos <= 1e-6 ? 360 : radiusKm / (KM_PER_DEGREE * cos) + CELL_LON;
+    const rows = (2 * dLat) / CELL_LAT;
+    const cols = (2 * dLon) / CELL_LON;
+    if (dLon >= 180 || lon - dLon < -180 || lon + dLon > 180 || rows * cols > cells.size) {
+      // Near a pole or the antimeridian the box would wrap; elsewhere scanning the cell list may
+      // simply be cheaper than probing the box. Either way every cell is a candidate.
+      this.addAll(group);
+      return;
+    }
+    for (let y = Math.floor((lat - dLat) / CELL_LAT); y <= Math.floor((lat + dLat) / CELL_LAT); y++) {
+      for (let x = Math.floor((lon - dLon) / CELL_LON); x <= Math.floor((lon + dLon) / CELL_LON); x++) {
+        const dense = cells.get(cellKey((y + 0.5) * CELL_LAT, (x + 0.5) * CELL_LON));
+        if (dense !== undefined) this.addCell(dense, group);
+      }
+    }
+  }
 }
 
 // Super-blocks are visited best bound first. Sorting a Float64Array of packed keys is far
@@ -73,27 +77,25 @@ const BLOCK_BITS = 2 ** 22;
 /**
  * Scores the eligible activities of block `b` into `top`. Before the costly measurements each
  * activity gets a bound: its score with the block's least distance (`minKm`) and a perfect
- * session fit in place of its own, both of which can only lower it.
+ * session fit in place of its own, both of which can only lower it. Only those two factors
+ * change once they are measured, so only they are worked out again.
  */
 function scoreBlock(ctx: ClientContext, cat: CompiledCatalogue, b: number, minKm: number, rules: MatchingRules, shares: Float64Array, values: Float64Array, m: Measurements, top: TopK): void {
   const c = cat.columns;
   for (let p = cat.grid.blockStart[b] as number, end = cat.grid.blockStart[b + 1] as number; p < end; p++) {
     if (!passesColumnRules(ctx, c, p, m, rules)) continue;
     measureForScore(ctx, c, p, m);
-    const threshold = top.threshold;
-    if (threshold !== -Infinity) {
-      m.km = minKm;
-      m.bestFraction = NaN;
-      if (weightedScore(factorValuesInto(ctx, c, p, m, rules, values), shares) < threshold) continue;
-    }
+    m.km = minKm;
+    m.bestFraction = NaN;
+    if (weightedScore(factorValuesInto(ctx, c, p, m, rules, values), shares) < top.threshold) continue;
     if (!passesPlaceAndTime(ctx, c, p, m, rules)) continue;
-    top.push(weightedScore(factorValuesInto(ctx, c, p, m, rules, values), shares), p);
+    top.push(weightedScore(placeAndTimeValuesInto(ctx, m, rules, values), shares), p);
   }
 }
 
 /**
  * The `k` best eligible positions for a client, by score then id, exactly as a full scan and
- * sort would give them. Visits the super-blocks of the candidate blocks (near the client, or all
+ * sort would give them. Visits the super-blocks of the cells near the client (or of all cells
  * when there is no home location) in order of their score bound, and inside each its blocks in
  * order of theirs, and stops as soon as no remaining super-block can beat the k-th best score found.
  */
@@ -106,18 +108,15 @@ export function topPositions(cat: CompiledCatalogue, ctx: ClientContext, rules: 
   const bc = boundContext(ctx);
   const top = new TopK(k, c);
 
-  const candidates: number[] = [];
-  const groups: number[] = [];
+  const candidates = new SuperSet(cat);
   const collect = (group: number, radiusKm: number | undefined) => {
-    const before = candidates.length;
-    if (radiusKm === undefined || ctx.home === undefined) allBlocks(cat, group, candidates);
-    else blocksNear(cat, group, ctx.home.lat, ctx.home.lon, radiusKm, candidates);
-    for (let i = before; i < candidates.length; i++) groups.push(group);
+    if (radiusKm === undefined || ctx.home === undefined) candidates.addAll(group);
+    else candidates.addNear(group, ctx.home.lat, ctx.home.lon, radiusKm);
   };
   if (!ctx.housebound) collect(GROUP.venue, ctx.limitKm);
   collect(GROUP.area, g.maxAreaKm);
   collect(GROUP.national, undefined);
-  const { supers, groups: superGroups } = superBlocksOf(cat, candidates, groups);
+  const { supers, groups: superGroups } = candidates;
 
   // Bound the super-blocks; inside each one visited, bound its blocks; inside each block
   // visited, bound each activity before measuring it. Every skip is of a bound strictly below
