@@ -73,12 +73,12 @@ function sentence(text: string): string {
 
 const NO_FIELDS: readonly string[] = [];
 
-/** The labels of the terms whose bit is set in `bits`, in term order; a repeated label only once when `once`. */
-function termLabels(terms: readonly { readonly label: string }[], bits: number, once: boolean): string[] {
+/** The labels of the terms whose bit is set in `bits`, in term order, each once ("the gym" and "gym" are both "gym"). */
+function termLabels(terms: readonly { readonly label: string }[], bits: number): string[] {
   const labels: string[] = [];
   for (let i = 0; i < terms.length; i++) {
     const label = (terms[i] as { readonly label: string }).label;
-    if ((bits >>> i) & 1 && !(once && labels.includes(label))) labels.push(label);
+    if ((bits >>> i) & 1 && !labels.includes(label)) labels.push(label);
   }
   return labels;
 }
@@ -119,7 +119,7 @@ export function buildReasons(ctx: ClientContext, activity: Activity, c: Columns,
   else if (ctx.loneliness > 0 && (flags & FLAG.social) !== 0) reasons.push('A chance to meet people');
 
   if (ctx.interests.length > 0) {
-    const interests = termLabels(ctx.interests, termBitsAt(ctx.interestBitsByTag, ctx.interestBitsByCategory, c, p), true);
+    const interests = termLabels(ctx.interests, termBitsAt(ctx.interestBitsByTag, ctx.interestBitsByCategory, c, p));
     if (interests.length > 0) reasons.push(`Matches their interest in ${listText(interests)}`);
   }
 
@@ -158,7 +158,7 @@ export function buildReasons(ctx: ClientContext, activity: Activity, c: Columns,
     cautions.push(`Only ${Math.round(m.bestFraction * 100)}% of the best-fitting session falls inside their availability`);
   }
 
-  if (m.avoidHits > 0) cautions.push(`Includes something they want to avoid (${listText(termLabels(ctx.avoid, termBitsAt(ctx.avoidBitsByTag, ctx.avoidBitsByCategory, c, p), false))})`);
+  if (m.avoidHits > 0) cautions.push(`Includes something they want to avoid (${listText(termLabels(ctx.avoid, termBitsAt(ctx.avoidBitsByTag, ctx.avoidBitsByCategory, c, p)))})`);
   if (Number.isNaN(m.ageDays)) cautions.push('Details never verified: confirm with the provider');
   else if (m.ageDays > rules.freshness.freshDays) cautions.push(`Details last verified ${Math.floor(m.ageDays / 30.44)} months ago: confirm with the provider`);
   // The wheelchair fact is the low two bits of `access` (ACCESS.no: recorded as not accessible).

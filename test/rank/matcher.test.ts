@@ -155,6 +155,13 @@ describe('scores and explanations', () => {
     expect(result[0]?.id).toBe('quiet');
     expect(result.find((r) => r.id === 'gym')?.factors.find((f) => f.factor === 'avoidances')?.value).toBe(0);
     expect(result.find((r) => r.id === 'big')?.factors.find((f) => f.factor === 'avoidances')?.value).toBe(0);
+    expect(result.find((r) => r.id === 'gym')?.cautions).toContain('Includes something they want to avoid (gym)');
+  });
+
+  it('names each avoided thing once, however many of the client\'s words mean it', () => {
+    const m = createMatcher([activity('gym', { tags: ['gym'] })]);
+    const [gym] = m.recommend(client({ avoid: ['the gym', 'gym', 'big groups'] }), { at: AT, limit: 1 });
+    expect(gym?.cautions).toContain('Includes something they want to avoid (gym)');
   });
 
   it('offers befriending first to the most isolated', () => {
