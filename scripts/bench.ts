@@ -60,13 +60,11 @@ for (const count of [10_000, 100_000]) {
 }
 if (!quick) {
   for (const spread of ['national', 'city'] as const) {
-    const heapBefore = process.memoryUsage().heapUsed;
     const { matcher, seconds } = build(1_000_000, spread);
     recommendRow(`recommend, 1M ${spread}${spread === 'city' ? ' (all within reach)' : ', 10 km'}`, matcher, spread, 3);
     if (spread === 'national') {
       rows.push(['createMatcher, 1M national (validation included)', `${seconds.toFixed(1)} s`, '', '', '']);
       rows.push(['compiled index, 1M', `${(matcher.stats.indexBytes / 1e6).toFixed(1)} MB`, `${(matcher.stats.indexBytes / matcher.stats.activities).toFixed(1)} B/activity`, '', '']);
-      void heapBefore;
     }
   }
 }

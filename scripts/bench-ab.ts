@@ -1,0 +1,64 @@
+// Compares recommend() at two versions of the library in one process: `npm run bench:ab --
+// [base-ref] [count] [spread]` (see scripts/bench-ab.sh, which extracts the base's src/ and
+// bundles both). On a shared virtual machine the same code can time 1.0 ms in one process and
+// 1.7 ms in the next (heap layout, neighbours), and rounds within one process vary by 2×,
+// which hides a 10% change. Timing each client on both versions back to back and taking the
+// median of the per-pair ratios cancels most of that. It also
+// checks that both versions return the same shortlists, so a speed-up that changes results
+// shows up at once.
+import { generateCatalogue } from '../fixtures/generate/catalogue.js';
+import { AT, benchClients } from '../bench/workloads.js';
+import type * as Library from '../src/index.js';
+
+type Version = Pick<typeof Library, 'createMatcher'>;
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] as number;
+}
+
+/** ms for one recommend. */
+function time(matcher: Library.Matcher, client: unknown): number {
+  const start = performance.now();
+  matcher.recommend(client, { at: AT, limit: 10 });
+  return performance.now() - start;
+}
+
+export function compare(base: Version, head: Version, options: { baseName: string; count: number; spread: 'national' | 'city'; rounds: number }): void {
+  const { count, spread, rounds } = options;
+  const activities = generateCatalogue({ seed: 1, count, spread });
+  const matchers = { base: base.createMatcher(activities), head: head.createMatcher(activities) };
+  const clients = benchClients(90, spread);
+
+  let differing = -1;
+  clients.forEach((client, i) => {
+    const a = JSON.stringify(matchers.base.recommend(client, { at: AT, limit: 10 }));
+    const b = JSON.stringify(matchers.head.recommend(client, { at: AT, limit: 10 }));
+    if (differing < 0 && a !== b) differing = i;
+  });
+
+  // Paired timings: each client runs on both versions back to back (which goes first
+  // alternates), so a slow spell of the machine slows both sides of a pair alike.
+  for (let r = 0; r < 3; r++) for (const client of clients) time(matchers.base, client), time(matchers.head, client); // warm-up
+  const times = { base: [] as number[], head: [] as number[] };
+  const ratios: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    clients.forEach((client, i) => {
+      const headFirst = (r + i) % 2 === 1;
+      const h1 = headFirst ? time(matchers.head, client) : NaN;
+      const b = time(matchers.base, client);
+      const h = headFirst ? h1 : time(matchers.head, client);
+      times.base.push(b);
+      times.head.push(h);
+      ratios.push(h / b);
+    });
+  }
+  const sortedRatios = [...ratios].sort((a, b) => a - b);
+  const quartile = (q: number) => (sortedRatios[Math.floor(q * (sortedRatios.length - 1))] as number).toFixed(2);
+  const fmt = (ms: number) => `${ms.toFixed(3)} ms`;
+  process.stdout.write(`recommend, ${count.toLocaleString('en-GB')} ${spread} activities, 90 clients × ${rounds} rounds, paired in one process\n\n`);
+  process.stdout.write('| version | p50 |\n|---|---|\n');
+  process.stdout.write(`| ${options.baseName} | ${fmt(median(times.base))} |\n| working tree | ${fmt(median(times.head))} |\n\n`);
+  process.stdout.write(`working tree / base, median of ${ratios.length} paired ratios: ${quartile(0.5)}× (quartiles ${quartile(0.25)}–${quartile(0.75)})\n`);
+  process.stdout.write(differing < 0 ? 'same shortlists for every client\n' : `DIFFERENT shortlists, first for client ${differing}\n`);
+}
