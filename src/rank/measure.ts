@@ -103,8 +103,9 @@ export function measureForScore(ctx: ClientContext, c: Columns, p: number, m: Me
   m.conditionMatches = popcount(designed & ctx.conditionMask);
   m.designedCount = popcount(designed);
   m.needMatches = popcount((c.needs[p] as number) & ctx.needMask);
-  m.interestMatches = popcount(termBitsAt(ctx.interestBitsByTag, ctx.interestBitsByCategory, c, p));
-  m.avoidHits = popcount(termBitsAt(ctx.avoidBitsByTag, ctx.avoidBitsByCategory, c, p));
+  // Without interests (or avoidances) every bit table is zero: skip reading the tags.
+  m.interestMatches = ctx.interests.length === 0 ? 0 : popcount(termBitsAt(ctx.interestBitsByTag, ctx.interestBitsByCategory, c, p));
+  m.avoidHits = ctx.avoid.length === 0 ? 0 : popcount(termBitsAt(ctx.avoidBitsByTag, ctx.avoidBitsByCategory, c, p));
   m.ageDays = m.today - (c.verifiedDay[p] as number);
   m.daysExpired = m.today - (c.expiryDay[p] as number);
   return m;

@@ -40,10 +40,10 @@ function lonDelta(a: number, b: number): number {
  * ```
  */
 export function minDistanceToBoxKm(lat: number, lon: number, minLat: number, maxLat: number, minLon: number, maxLon: number): number {
-  const insideLon = lonDelta(lon, minLon) >= 0 && lonDelta(lon, minLon) <= maxLon - minLon;
-  const cLat = lat < minLat ? minLat : lat > maxLat ? maxLat : lat;
   const dMin = lonDelta(lon, minLon);
   const dMax = lonDelta(lon, maxLon);
+  const insideLon = dMin >= 0 && dMin <= maxLon - minLon;
+  const cLat = lat < minLat ? minLat : lat > maxLat ? maxLat : lat;
   if (insideLon && cLat === lat) return 0;
   const cLon = insideLon ? lon : Math.abs(dMin) <= Math.abs(dMax) ? minLon : maxLon;
   if (Math.min(Math.abs(dMin), Math.abs(dMax)) < 20 && maxLat - minLat < 5 && maxLon - minLon < 5) {
