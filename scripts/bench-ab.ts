@@ -39,15 +39,25 @@ export function compare(base: Version, head: Version, options: { baseName: strin
 
   // Paired timings: each client runs on both versions back to back (which goes first
   // alternates), so a slow spell of the machine slows both sides of a pair alike.
-  for (let r = 0; r < 3; r++) for (const client of clients) time(matchers.base, client), time(matchers.head, client); // warm-up
+  for (let r = 0; r < 3; r++) {
+    for (const client of clients) {
+      time(matchers.base, client); // warm-up
+      time(matchers.head, client);
+    }
+  }
   const times = { base: [] as number[], head: [] as number[] };
   const ratios: number[] = [];
   for (let r = 0; r < rounds; r++) {
     clients.forEach((client, i) => {
-      const headFirst = (r + i) % 2 === 1;
-      const h1 = headFirst ? time(matchers.head, client) : NaN;
-      const b = time(matchers.base, client);
-      const h = headFirst ? h1 : time(matchers.head, client);
+      let b: number;
+      let h: number;
+      if ((r + i) % 2 === 1) {
+        h = time(matchers.head, client);
+        b = time(matchers.base, client);
+      } else {
+        b = time(matchers.base, client);
+        h = time(matchers.head, client);
+      }
       times.base.push(b);
       times.head.push(h);
       ratios.push(h / b);
