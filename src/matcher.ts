@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { compileCatalogue } from './catalogue/compile.js';
 import type { CompiledCatalogue } from './catalogue/compile.js';
-import { parseCatalogue } from './catalogue/load.js';
+import { parseCatalogueEach } from './catalogue/load.js';
+import { RowWriter } from './catalogue/columns.js';
 import { createSearchIndex } from './catalogue/search.js';
 import type { SearchHit, SearchIndex, SearchOptions } from './catalogue/search.js';
 import type { RejectedRecord } from './catalogue/load.js';
@@ -99,8 +100,10 @@ export interface Matcher {
 export function createMatcher(activities: unknown, options: MatcherOptions = {}): Matcher {
   const { lenient = false, rules: rulesInput } = parseOrThrow(MatcherOptionsSchema, options, 'INVALID_OPTIONS', 'options');
   const defaults = rulesInput === undefined ? DEFAULT_RULES : parseOrThrow(MatchingRulesSchema, rulesInput, 'INVALID_RULES', 'rules');
-  const parsed = parseCatalogue(activities, { lenient });
-  const cat: CompiledCatalogue = compileCatalogue(parsed.activities);
+  // Each activity's row is extracted as soon as it is validated (see RowWriter).
+  const rows = new RowWriter(Array.isArray(activities) ? activities.length : 0);
+  const parsed = parseCatalogueEach(activities, { lenient }, (activity) => rows.add(activity));
+  const cat: CompiledCatalogue = compileCatalogue(parsed.activities, rows.finish());
 
   /** Validates a profile and builds its context; a date of birth must give an age from 0 to 130 at `at`. */
   function contextFor(client: unknown, path: string, at: Date, rules: MatchingRules) {

@@ -124,6 +124,8 @@ export interface Columns {
 export type RowTable = Omit<Columns, 'idAt' | 'activityIndex' | 'tagIds'> & {
   /** Tag ids by row (CSR through `tagStart`), 32-bit until the dictionary's size is known. */
   readonly tagIds: Uint32Array;
+  /** {@link hashString} of each row's id, for the id table. */
+  readonly idHash: Uint32Array;
 };
 
 function tristate(value: boolean | undefined): number {
@@ -172,50 +174,89 @@ function languageKeyOf(languages: readonly string[]): string {
 
 /** Everything the rules read about every validated activity, as plain numbers by row. */
 export function extractRows(activities: readonly Activity[]): RowTable {
-  const n = activities.length;
-  // One buffer for every per-row array: a single allocation of external memory instead of
-  // two dozen, each of which could make V8 run a full collection of a heap holding a million
-  // activities (seconds each). buildColumns permutes these arrays in place.
+  const writer = new RowWriter(activities.length);
+  for (let i = 0; i < activities.length; i++) writer.add(activities[i] as Activity);
+  return writer.finish();
+}
+
+/**
+ * The per-row arrays of a {@link RowTable}, `n` rows each. One buffer holds every fixed-size
+ * array: a single allocation of external memory instead of two dozen, each of which could make
+ * V8 run a full collection of a heap holding a million activities (seconds each).
+ * buildColumns permutes these arrays in place.
+ */
+function allocateRowArrays(n: number) {
   const arena = new Arena(n * (2 * 8 + 9 * 4 + 2 + 11));
-  const t = {
-    n,
-    lat: arena.f64(n),
-    lon: arena.f64(n),
-    areaKm: arena.f32(n),
-    verifiedDay: arena.f32(n),
-    lastSessionDay: arena.f32(n),
-    lastJoinDay: arena.f32(n),
-    expiryDay: arena.f32(n),
-    waitWeeks: arena.f32(n),
-    designedFor: arena.u32(n),
-    unsuitableFor: arena.u32(n),
-    needs: arena.u32(n),
-    languageSet: arena.u16(n),
-    kind: arena.u8(n),
-    flags: arena.u8(n),
-    intensity: arena.u8(n),
-    group: arena.u8(n),
-    category: arena.u8(n),
-    cost: arena.u8(n),
-    access: arena.u8(n),
-    minAge: arena.u8(n),
-    maxAge: arena.u8(n),
-    genders: arena.u8(n),
-    zone: arena.u8(n),
-    tagStart: new Uint32Array(n + 1),
-    windowStart: new Uint32Array(n + 1),
+  return {
+  lat: arena.f64(n),
+  lon: arena.f64(n),
+  areaKm: arena.f32(n),
+  verifiedDay: arena.f32(n),
+  lastSessionDay: arena.f32(n),
+  lastJoinDay: arena.f32(n),
+  expiryDay: arena.f32(n),
+  waitWeeks: arena.f32(n),
+  designedFor: arena.u32(n),
+  unsuitableFor: arena.u32(n),
+  needs: arena.u32(n),
+  languageSet: arena.u16(n),
+  kind: arena.u8(n),
+  flags: arena.u8(n),
+  intensity: arena.u8(n),
+  group: arena.u8(n),
+  category: arena.u8(n),
+  cost: arena.u8(n),
+  access: arena.u8(n),
+  minAge: arena.u8(n),
+  maxAge: arena.u8(n),
+  genders: arena.u8(n),
+  zone: arena.u8(n),
+  tagStart: new Uint32Array(n + 1),
+  windowStart: new Uint32Array(n + 1),
   };
-  const tagIndex = new Map<string, number>();
-  const tagNames: string[] = [];
-  const languageIndex = new Map<string, number>();
-  const languageKeys: string[] = [];
-  const zoneIndex = new Map<string, number>();
-  const zones: string[] = [];
-  const tagIds = new U32List(4 * n);
-  const windows = new U32List(2 * n);
-  const largeGroup = 'large-group';
-  for (let i = 0; i < n; i++) {
-    const activity = activities[i] as Activity;
+}
+type RowArrays = ReturnType<typeof allocateRowArrays>;
+
+/**
+ * Writes activities into a {@link RowTable} one at a time, in row order. `createMatcher` adds
+ * each activity as soon as it is validated, while its fields are still in the processor's
+ * cache: at a million activities a second pass over the validated objects, scattered through
+ * a heap of gigabytes, cost several microseconds an activity in cache misses alone.
+ */
+export class RowWriter {
+  readonly #capacity: number;
+  #n = 0;
+  readonly #t: RowArrays;
+  readonly #idHash: Uint32Array;
+  readonly #tagIndex = new Map<string, number>();
+  readonly #tagNames: string[] = [];
+  readonly #languageIndex = new Map<string, number>();
+  readonly #languageKeys: string[] = [];
+  readonly #zoneIndex = new Map<string, number>();
+  readonly #zones: string[] = [];
+  readonly #tagIds: U32List;
+  readonly #windows: U32List;
+
+  /** `capacity`: the most activities that will be added. */
+  constructor(capacity: number) {
+    this.#capacity = capacity;
+    this.#t = allocateRowArrays(capacity);
+    this.#idHash = new Uint32Array(capacity);
+    this.#tagIds = new U32List(4 * capacity);
+    this.#windows = new U32List(2 * capacity);
+  }
+
+  /** Adds the next row. */
+  add(activity: Activity): void {
+    if (this.#n === this.#capacity) throw new Error('activity-match: RowWriter is full');
+    const i = this.#n++;
+    const t = this.#t;
+    const tagIndex = this.#tagIndex;
+    const tagNames = this.#tagNames;
+    const tagIds = this.#tagIds;
+    const windows = this.#windows;
+    const largeGroup = 'large-group';
+    this.#idHash[i] = hashString(activity.id);
     const location = activity.location;
     const area = location.kind === 'venue' ? undefined : location.area;
     t.tagStart[i] = tagIds.length;
@@ -255,7 +296,7 @@ export function extractRows(activities: readonly Activity[]): RowTable {
     let genders = 0;
     for (const g of eligibility.genders ?? []) genders |= 1 << GENDERS.indexOf(g);
     t.genders[i] = genders;
-    t.languageSet[i] = intern(languageIndex, languageKeys, languageKeyOf(activity.languages), 65535);
+    t.languageSet[i] = intern(this.#languageIndex, this.#languageKeys, languageKeyOf(activity.languages), 65535);
     t.designedFor[i] = maskOf(activity.conditions.designedFor, CONDITION_BITS);
     t.unsuitableFor[i] = maskOf(activity.conditions.unsuitableFor, CONDITION_BITS);
     t.needs[i] = maskOf(activity.needs, NEED_BITS);
@@ -270,7 +311,7 @@ export function extractRows(activities: readonly Activity[]): RowTable {
     t.lastJoinDay[i] = lastJoinDayOf(activity.programme);
     t.expiryDay[i] = schedules.length === 0 ? NaN : expiryDayOf(schedules);
     t.waitWeeks[i] = capacity?.waitWeeks ?? NaN;
-    t.zone[i] = intern(zoneIndex, zones, activity.timeZone, 255);
+    t.zone[i] = intern(this.#zoneIndex, this.#zones, activity.timeZone, 255);
     t.windowStart[i] = windows.length;
     const sessions = activity.sessions;
     for (let k = 0; k < sessions.length; k++) {
@@ -279,9 +320,37 @@ export function extractRows(activities: readonly Activity[]): RowTable {
     }
     for (const schedule of schedules) for (const w of weeklyWindowsOf(schedule)) windows.push(packWindow(w.day, w.start, w.end));
   }
-  t.tagStart[n] = tagIds.length;
-  t.windowStart[n] = windows.length;
-  return { ...t, languageSets: languageKeys.map((key) => key.split(',')), zones, tagIds: tagIds.toArray(), tagNames, tagIndex, windows: windows.toArray() };
+
+  /** The table of the rows added so far; the writer must not be used afterwards. */
+  finish(): RowTable {
+    const n = this.#n;
+    const t = this.#t;
+    t.tagStart[n] = this.#tagIds.length;
+    t.windowStart[n] = this.#windows.length;
+    // Views of the first n rows (all of them unless a lenient load rejected records).
+    const rows =
+      n === this.#capacity
+        ? t
+        : (Object.fromEntries(Object.entries(t).map(([key, a]) => [key, (a as Uint8Array).subarray(0, key === 'tagStart' || key === 'windowStart' ? n + 1 : n)])) as unknown as RowArrays);
+    return {
+      n,
+      ...rows,
+      idHash: this.#idHash.subarray(0, n),
+      languageSets: this.#languageKeys.map((key) => key.split(',')),
+      zones: this.#zones,
+      tagIds: this.#tagIds.toArray(),
+      tagNames: this.#tagNames,
+      tagIndex: this.#tagIndex,
+      windows: this.#windows.toArray(),
+    };
+  }
+}
+
+/** FNV-1a over UTF-16 code units: a fast, well-spread 32-bit string hash (the id table's). */
+export function hashString(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
 }
 
 /**

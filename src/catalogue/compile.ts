@@ -4,8 +4,8 @@
  */
 import type { Activity } from '../schema/activity.js';
 import { activityDemand } from '../signals/factors.js';
-import { buildColumns, columnBytes, extractRows, FLAG } from './columns.js';
-import type { Columns } from './columns.js';
+import { buildColumns, columnBytes, extractRows, FLAG, hashString } from './columns.js';
+import type { Columns, RowTable } from './columns.js';
 import { buildGrid, cellKey, GROUP, groupOf, likenessKey } from './grid.js';
 import type { Grid } from './grid.js';
 
@@ -33,10 +33,12 @@ function freshnessBucket(verifiedDay: number, newest: number): number {
   return Math.min(3, Math.max(0, Math.floor((newest - verifiedDay) / 365)));
 }
 
-/** Compiles validated activities (ids must be unique). */
-export function compileCatalogue(activities: readonly Activity[]): CompiledCatalogue {
+/**
+ * Compiles validated activities (ids must be unique). `rows` may be given when the caller has
+ * already extracted them (see `RowWriter`); they must be the rows of `activities`, in order.
+ */
+export function compileCatalogue(activities: readonly Activity[], rows: RowTable = extractRows(activities)): CompiledCatalogue {
   const n = activities.length;
-  const rows = extractRows(activities);
   // Dense cell ids in sorted (group, cell key) order, so positions come out grouped.
   const rawCell = new Float64Array(n);
   for (let i = 0; i < n; i++) {
@@ -81,7 +83,7 @@ export function compileCatalogue(activities: readonly Activity[]): CompiledCatal
     groupAt[p] = Math.floor((rawCell[i] as number) / 2 ** 32);
   }
   const grid = buildGrid(columns, cellOf, groupAt, cells, unique.length);
-  const table = buildIdTable(activities, order);
+  const table = buildIdTable(rows.idHash, order);
   const gridArrays = new Set<ArrayBufferView>();
   for (const part of [grid, grid.blocks, grid.supers]) for (const value of Object.values(part)) if (ArrayBuffer.isView(value)) gridArrays.add(value);
   let gridBytes = 0;
@@ -115,26 +117,19 @@ function indexOfSorted(sorted: Float64Array, value: number): number {
   return lo;
 }
 
-/** FNV-1a over UTF-16 code units: a fast, well-spread 32-bit string hash. */
-function hashString(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
-
 // An open-addressing hash table of positions (load ≤ 0.5): 8 bytes per activity where a
 // Map<string, number> would cost several times that at a million entries.
-function buildIdTable(activities: readonly Activity[], order: Uint32Array): Int32Array {
+function buildIdTable(idHash: Uint32Array, order: Uint32Array): Int32Array {
   const n = order.length;
   let size = 16;
   while (size < n * 2) size *= 2;
   const table = new Int32Array(size).fill(-1);
   const mask = size - 1;
-  // Activities are read in input order (as they lie in memory), each placed at its position.
+  // The ids were hashed as the rows were extracted (see RowWriter); each is placed at its position.
   const positionOf = new Uint32Array(n);
   for (let p = 0; p < n; p++) positionOf[order[p] as number] = p;
   for (let i = 0; i < n; i++) {
-    let slot = hashString((activities[i] as Activity).id) & mask;
+    let slot = (idHash[i] as number) & mask;
     while ((table[slot] as number) !== -1) slot = (slot + 1) & mask;
     table[slot] = positionOf[i] as number;
   }

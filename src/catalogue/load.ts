@@ -60,6 +60,15 @@ function idOf(record: unknown): string | undefined {
  * ```
  */
 export function parseCatalogue(input: unknown, options: ParseCatalogueOptions = {}): ParsedCatalogue {
+  return parseCatalogueEach(input, options, undefined);
+}
+
+/**
+ * {@link parseCatalogue}, calling `onActivity` with each activity it keeps, in order, as soon as
+ * it is validated (createMatcher extracts its rows there, while the record is in cache).
+ * @internal
+ */
+export function parseCatalogueEach(input: unknown, options: ParseCatalogueOptions, onActivity: ((activity: Activity) => void) | undefined): ParsedCatalogue {
   const { lenient = false } = parseOrThrow(ParseOptionsSchema, options, 'INVALID_OPTIONS', 'options');
   if (!Array.isArray(input)) throw new ActivityMatchError('INVALID_CATALOGUE', [{ path: 'activities', message: 'expected an array of activities' }]);
   const activities: Activity[] = [];
@@ -87,6 +96,7 @@ export function parseCatalogue(input: unknown, options: ParseCatalogueOptions = 
     // The validated copy is the library's own: frozen, so a caller editing a result cannot
     // change what the matcher returns later (scoring reads the compiled columns anyway).
     activities.push(deepFreeze(activity));
+    onActivity?.(activity);
   }
   if (!lenient && rejected.length > 0) {
     const duplicatesOnly = rejected.every((r) => r.issues.length === 1 && r.issues[0]?.path.endsWith('.id') && r.issues[0].message.startsWith('expected a unique id'));

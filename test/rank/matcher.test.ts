@@ -4,6 +4,8 @@ import { errorOf } from '../helpers.js';
 import { createMatcher, ELIGIBILITY_RULES, FACTORS } from '../../src/index.js';
 import type { ActivityInput } from '../../src/index.js';
 import { activity, AT, client, north } from '../helpers.js';
+import bundled from '../../fixtures/catalogue.json';
+import personas from '../../fixtures/personas.json';
 
 function ids(items: readonly { id: string }[]): string[] {
   return items.map((i) => i.id);
@@ -228,6 +230,20 @@ describe('bad input', () => {
       [3, undefined],
     ]);
     expect(matcher.rejected[0]?.issues.map((i) => i.path)).toEqual(['activities[1].category', 'activities[1].location']);
+  });
+
+  it('a lenient load that rejects records scores exactly as a clean load of the records it kept', () => {
+    // Rows are written as records are validated, into room for every input record; the
+    // rejected ones must leave no trace in the compiled index.
+    const mixed = bundled.flatMap((record, i) => (i % 5 === 0 ? [{ id: `junk-${i}`, name: 'Not an activity' }, record] : [record]));
+    const lenient = createMatcher(mixed, { lenient: true });
+    const clean = createMatcher(bundled);
+    expect(lenient.rejected.map((r) => r.id)).toEqual(bundled.flatMap((_, i) => (i % 5 === 0 ? [`junk-${i}`] : [])));
+    expect(lenient.stats).toEqual(clean.stats);
+    for (const persona of personas) {
+      expect(lenient.recommend(persona.profile, { at: AT, limit: 8 })).toEqual(clean.recommend(persona.profile, { at: AT, limit: 8 }));
+      for (const { id } of bundled) expect(lenient.explain(persona.profile, id, { at: AT })).toEqual(clean.explain(persona.profile, id, { at: AT }));
+    }
   });
 
   it('throws INVALID_CLIENT with the field path and never the value', () => {
