@@ -53,7 +53,8 @@ export function blockMinKm(ctx: ClientContext, g: RangeAggregates, b: number, gr
 
 /**
  * An upper bound of the score of every eligible activity in block `b`, or −Infinity when no
- * activity in it can be eligible. Each factor is bounded by calling the factor function itself
+ * activity in it can be eligible. `km` is the block's least travel distance,
+ * {@link blockMinKm}`(ctx, g, b, group)`, which the caller keeps for scoring the block. Each factor is bounded by calling the factor function itself
  * on the most favourable inputs the block's aggregates allow; every factor is monotone in those
  * inputs (or, for activation, single-peaked, so the peak or the nearer end is the maximum), and
  * the weighted sum is monotone under rounding, so the bound holds exactly.
@@ -65,12 +66,12 @@ export function blockBound(
   g: RangeAggregates,
   b: number,
   group: number,
+  km: number,
   rules: MatchingRules,
   shares: Float64Array,
   values: Float64Array,
 ): number {
   // distance
-  const km = blockMinKm(ctx, g, b, group);
   if (group === GROUP.venue) {
     if (km > ctx.limitKm) return -Infinity;
     values[0] = Number.isNaN(km) ? rules.distance.unknown : distanceFactor(km, ctx.limitKm);

@@ -125,13 +125,16 @@ export function topPositions(cat: CompiledCatalogue, ctx: ClientContext, rules: 
   const keys = new Float64Array(supers.length);
   let live = 0;
   for (let i = 0; i < supers.length; i++) {
-    const bound = blockBound(ctx, bc, g.supers, supers[i] as number, superGroups[i] as number, rules, shares, values);
+    const s = supers[i] as number;
+    const group = superGroups[i] as number;
+    const bound = blockBound(ctx, bc, g.supers, s, group, blockMinKm(ctx, g.supers, s, group), rules, shares, values);
     if (bound === -Infinity) continue;
     bounds[i] = bound;
     keys[live++] = Math.floor((1 - bound) * QUANTUM) * BLOCK_BITS + i;
   }
   const order = keys.subarray(0, live).sort();
   const blockBounds = new Float64Array(SUPER_BLOCK);
+  const blockKms = new Float64Array(SUPER_BLOCK);
   const blockKeys = new Float64Array(SUPER_BLOCK);
 
   for (let j = 0; j < live; j++) {
@@ -149,16 +152,18 @@ export function topPositions(cat: CompiledCatalogue, ctx: ClientContext, rules: 
     const count = (g.superFirstBlock[s + 1] as number) - first;
     let liveBlocks = 0;
     for (let b = 0; b < count; b++) {
-      const blockBoundValue = blockBound(ctx, bc, g.blocks, first + b, group, rules, shares, values);
+      const km = blockMinKm(ctx, g.blocks, first + b, group);
+      const blockBoundValue = blockBound(ctx, bc, g.blocks, first + b, group, km, rules, shares, values);
       if (blockBoundValue < top.threshold) continue;
       blockBounds[b] = blockBoundValue;
+      blockKms[b] = km;
       blockKeys[liveBlocks++] = Math.floor((1 - blockBoundValue) * QUANTUM) * BLOCK_BITS + b;
     }
     const blockOrder = blockKeys.subarray(0, liveBlocks).sort();
     for (let q = 0; q < liveBlocks; q++) {
       const b = (blockOrder[q] as number) % BLOCK_BITS;
       if ((blockBounds[b] as number) < top.threshold) continue;
-      scoreBlock(ctx, cat, first + b, blockMinKm(ctx, g.blocks, first + b, group), rules, shares, values, m, top);
+      scoreBlock(ctx, cat, first + b, blockKms[b] as number, rules, shares, values, m, top);
     }
   }
   return top.sorted();
