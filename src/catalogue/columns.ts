@@ -175,9 +175,22 @@ function languageKeyOf(languages: readonly string[]): string {
 /** Everything the rules read about every validated activity, as plain numbers by row. */
 export function extractRows(activities: readonly Activity[]): RowTable {
   const writer = new RowWriter(activities.length);
-  for (let i = 0; i < activities.length; i++) writer.add(activities[i] as Activity);
+  for (let i = 0; i < activities.length; i++) {
+    const refusal = writer.add(activities[i] as Activity);
+    if (refusal !== undefined) throw new Error(`activity-match: activities[${i}].${refusal.field}: ${refusal.message}`);
+  }
   return writer.finish();
 }
+
+/** Why {@link RowWriter.add} could not take a record: the field and the expected form. */
+export interface RowRefusal {
+  readonly field: 'timeZone' | 'languages';
+  readonly message: string;
+}
+
+/** Distinct time zones and distinct language lists one catalogue can hold (8- and 16-bit columns). */
+export const MAX_ZONES = 256;
+export const MAX_LANGUAGE_SETS = 65_536;
 
 /**
  * The per-row arrays of a {@link RowTable}, `n` rows each. One buffer holds every fixed-size
@@ -246,9 +259,19 @@ export class RowWriter {
     this.#windows = new U32List(2 * capacity);
   }
 
-  /** Adds the next row. */
-  add(activity: Activity): void {
+  /**
+   * Adds the next row, or refuses the record, writing nothing, when it would bring a
+   * {@link MAX_ZONES 257th time zone} or a {@link MAX_LANGUAGE_SETS 65,537th language list} into the catalogue.
+   */
+  add(activity: Activity): RowRefusal | undefined {
     if (this.#n === this.#capacity) throw new Error('activity-match: RowWriter is full');
+    const languageKey = languageKeyOf(activity.languages);
+    if (this.#zones.length === MAX_ZONES && !this.#zoneIndex.has(activity.timeZone)) {
+      return { field: 'timeZone', message: `expected one of the catalogue's first ${MAX_ZONES} distinct time zones (the index holds at most ${MAX_ZONES})` };
+    }
+    if (this.#languageKeys.length === MAX_LANGUAGE_SETS && !this.#languageIndex.has(languageKey)) {
+      return { field: 'languages', message: "expected one of the catalogue's first 65,536 distinct language lists (the index holds at most 65,536)" };
+    }
     const i = this.#n++;
     const t = this.#t;
     const tagIndex = this.#tagIndex;
@@ -264,10 +287,10 @@ export class RowWriter {
     const tags = activity.tags;
     for (let k = 0; k < tags.length; k++) {
       const tag = tags[k] as string;
-      tagIds.push(intern(tagIndex, tagNames, tag, 0xffffffff));
+      tagIds.push(intern(tagIndex, tagNames, tag));
       if (tag === 'gym') gym = true;
     }
-    if (activity.groupSize === 'large' && !activity.tags.includes(largeGroup)) tagIds.push(intern(tagIndex, tagNames, largeGroup, 0xffffffff));
+    if (activity.groupSize === 'large' && !activity.tags.includes(largeGroup)) tagIds.push(intern(tagIndex, tagNames, largeGroup));
     const befriending = activity.category === 'befriending';
     const social =
       befriending || activity.category === 'social' || activity.needs.includes('loneliness') || (activity.groupSize !== undefined && activity.groupSize !== 'one-to-one');
@@ -296,7 +319,7 @@ export class RowWriter {
     let genders = 0;
     for (const g of eligibility.genders ?? []) genders |= 1 << GENDERS.indexOf(g);
     t.genders[i] = genders;
-    t.languageSet[i] = intern(this.#languageIndex, this.#languageKeys, languageKeyOf(activity.languages), 65535);
+    t.languageSet[i] = intern(this.#languageIndex, this.#languageKeys, languageKey);
     t.designedFor[i] = maskOf(activity.conditions.designedFor, CONDITION_BITS);
     t.unsuitableFor[i] = maskOf(activity.conditions.unsuitableFor, CONDITION_BITS);
     t.needs[i] = maskOf(activity.needs, NEED_BITS);
@@ -311,7 +334,7 @@ export class RowWriter {
     t.lastJoinDay[i] = lastJoinDayOf(activity.programme);
     t.expiryDay[i] = schedules.length === 0 ? NaN : expiryDayOf(schedules);
     t.waitWeeks[i] = capacity?.waitWeeks ?? NaN;
-    t.zone[i] = intern(this.#zoneIndex, this.#zones, activity.timeZone, 255);
+    t.zone[i] = intern(this.#zoneIndex, this.#zones, activity.timeZone);
     t.windowStart[i] = windows.length;
     const sessions = activity.sessions;
     for (let k = 0; k < sessions.length; k++) {
@@ -319,6 +342,7 @@ export class RowWriter {
       windows.push(packWindow(DAYS.indexOf(session.day), clockMinutes(session.start) ?? 0, clockMinutes(session.end, true) ?? 0));
     }
     for (const schedule of schedules) for (const w of weeklyWindowsOf(schedule)) windows.push(packWindow(w.day, w.start, w.end));
+    return undefined;
   }
 
   /** The table of the rows added so far; the writer must not be used afterwards. */
@@ -502,10 +526,9 @@ export function buildColumns(activities: readonly Activity[], rows: RowTable, or
 }
 
 /** The id of `key` in `values`, adding it when new. */
-function intern(index: Map<string, number>, values: string[], key: string, max: number): number {
+function intern(index: Map<string, number>, values: string[], key: string): number {
   let id = index.get(key);
   if (id === undefined) {
-    if (values.length >= max) throw new Error(`activity-match: more than ${max} distinct values in one column`);
     id = values.length;
     index.set(key, id);
     values.push(key);

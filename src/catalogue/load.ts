@@ -64,11 +64,17 @@ export function parseCatalogue(input: unknown, options: ParseCatalogueOptions = 
 }
 
 /**
- * {@link parseCatalogue}, calling `onActivity` with each activity it keeps, in order, as soon as
- * it is validated (createMatcher extracts its rows there, while the record is in cache).
+ * {@link parseCatalogue}, calling `onActivity` with each valid activity with a new id, in order,
+ * as soon as it is validated (createMatcher extracts its rows there, while the record is in
+ * cache). `onActivity` may refuse the record, naming a field and the expected form: it is then
+ * rejected like an invalid one (reported when lenient, thrown when strict).
  * @internal
  */
-export function parseCatalogueEach(input: unknown, options: ParseCatalogueOptions, onActivity: ((activity: Activity) => void) | undefined): ParsedCatalogue {
+export function parseCatalogueEach(
+  input: unknown,
+  options: ParseCatalogueOptions,
+  onActivity: ((activity: Activity) => { readonly field: string; readonly message: string } | undefined) | undefined,
+): ParsedCatalogue {
   const { lenient = false } = parseOrThrow(ParseOptionsSchema, options, 'INVALID_OPTIONS', 'options');
   if (!Array.isArray(input)) throw new ActivityMatchError('INVALID_CATALOGUE', [{ path: 'activities', message: 'expected an array of activities' }]);
   const activities: Activity[] = [];
@@ -92,11 +98,15 @@ export function parseCatalogueEach(input: unknown, options: ParseCatalogueOption
       rejected.push({ index, id: activity.id, issues: [{ path: `activities[${index}].id`, message: 'expected a unique id (an earlier activity has this id)' }] });
       continue;
     }
+    const refusal = onActivity?.(activity);
+    if (refusal !== undefined) {
+      rejected.push({ index, id: activity.id, issues: [{ path: `activities[${index}].${refusal.field}`, message: refusal.message }] });
+      continue;
+    }
     seen.add(activity.id);
     // The validated copy is the library's own: frozen, so a caller editing a result cannot
     // change what the matcher returns later (scoring reads the compiled columns anyway).
     activities.push(deepFreeze(activity));
-    onActivity?.(activity);
   }
   if (!lenient && rejected.length > 0) {
     const duplicatesOnly = rejected.every((r) => r.issues.length === 1 && r.issues[0]?.path.endsWith('.id') && r.issues[0].message.startsWith('expected a unique id'));

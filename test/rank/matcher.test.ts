@@ -246,6 +246,38 @@ describe('bad input', () => {
     }
   });
 
+  describe('catalogues beyond what the index can hold', () => {
+    // The index keeps a time zone in 8 bits and a language list in 16: the record that would
+    // bring in one too many is rejected with its field path, never a crash or a silent drop.
+    const zones = Intl.supportedValuesOf('timeZone').slice(0, 257);
+    const zoned = [...zones.map((timeZone, i) => activity(`z${i}`, { timeZone })), activity('again', { timeZone: zones[0] })];
+
+    it('257 distinct time zones: strict throws INVALID_CATALOGUE at the 257th', () => {
+      const error = errorOf(() => createMatcher(zoned));
+      expect(error.code).toBe('INVALID_CATALOGUE');
+      expect(error.issues.map((i) => i.path)).toEqual(['activities[256].timeZone']);
+      expect(error.issues[0]?.message).toMatch(/at most 256/);
+    });
+
+    it('257 distinct time zones: lenient keeps the rest, including later records in a zone already held', () => {
+      const matcher = createMatcher(zoned, { lenient: true });
+      expect(matcher.rejected.map((r) => [r.index, r.id, r.issues.map((i) => i.path)])).toEqual([[256, 'z256', ['activities[256].timeZone']]]);
+      expect(matcher.stats.activities).toBe(257);
+      expect(matcher.get('z256')).toBeUndefined();
+      expect(matcher.get('again')?.timeZone).toBe(zones[0]);
+    });
+
+    it('65,537 distinct language lists: the 65,537th is rejected with its path', () => {
+      const letters = (n: number, width: number) => Array.from({ length: width }, (_, k) => String.fromCharCode(97 + (Math.floor(n / 26 ** (width - 1 - k)) % 26))).join('');
+      const records = Array.from({ length: 65_537 }, (_, i) => activity(`l${i}`, { languages: [letters(Math.floor(i / 17_576), 2), letters(i % 17_576, 3)] }));
+      records.push(activity('again', { languages: ['aa', 'aaa'] }));
+      const matcher = createMatcher(records, { lenient: true });
+      expect(matcher.rejected.map((r) => [r.index, r.issues.map((i) => i.path)])).toEqual([[65_536, ['activities[65536].languages']]]);
+      expect(matcher.get('again')?.languages).toEqual(['aa', 'aaa']);
+      expect(errorOf(() => createMatcher(records)).issues.map((i) => i.path)).toEqual(['activities[65536].languages']);
+    });
+  });
+
   it('throws INVALID_CLIENT with the field path and never the value', () => {
     const error = errorOf(() => createMatcher([activity('a')]).recommend({ age: 61, activation: 2, conditions: ['private-diagnosis-text'] }, { at: AT }));
     expect(error.code).toBe('INVALID_CLIENT');
