@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { compileCatalogue } from './catalogue/compile.js';
 import type { CompiledCatalogue } from './catalogue/compile.js';
 import { parseCatalogueEach } from './catalogue/load.js';
-import { RowWriter } from './catalogue/columns.js';
+import { MAX_ACTIVITIES, RowWriter } from './catalogue/columns.js';
 import { createSearchIndex } from './catalogue/search.js';
 import type { SearchHit, SearchIndex, SearchOptions } from './catalogue/search.js';
 import type { RejectedRecord } from './catalogue/load.js';
@@ -100,7 +100,11 @@ export interface Matcher {
 export function createMatcher(activities: unknown, options: MatcherOptions = {}): Matcher {
   const { lenient = false, rules: rulesInput } = parseOrThrow(MatcherOptionsSchema, options, 'INVALID_OPTIONS', 'options');
   const defaults = rulesInput === undefined ? DEFAULT_RULES : parseOrThrow(MatchingRulesSchema, rulesInput, 'INVALID_RULES', 'rules');
-  // Each activity's row is extracted as soon as it is validated (see RowWriter).
+  // Each activity's row is extracted as soon as it is validated (see RowWriter), into room
+  // allocated for the whole input: so a (sparse) array too long to be a catalogue is refused first.
+  if (Array.isArray(activities) && activities.length > MAX_ACTIVITIES) {
+    throw new ActivityMatchError('INVALID_CATALOGUE', [{ path: 'activities', message: `expected at most ${MAX_ACTIVITIES.toLocaleString('en-GB')} activities` }]);
+  }
   const rows = new RowWriter(Array.isArray(activities) ? activities.length : 0);
   const parsed = parseCatalogueEach(activities, { lenient }, (activity) => rows.add(activity));
   const cat: CompiledCatalogue = compileCatalogue(parsed.activities, rows.finish());

@@ -188,6 +188,9 @@ export interface RowRefusal {
   readonly message: string;
 }
 
+/** The most activities one matcher takes (2²⁴: sixteen times a national directory, and far inside every 32-bit index). */
+export const MAX_ACTIVITIES = 2 ** 24;
+
 /** Distinct time zones and distinct language lists one catalogue can hold (8- and 16-bit columns). */
 export const MAX_ZONES = 256;
 export const MAX_LANGUAGE_SETS = 65_536;

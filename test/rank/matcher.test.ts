@@ -252,6 +252,14 @@ describe('bad input', () => {
     const zones = Intl.supportedValuesOf('timeZone').slice(0, 257);
     const zoned = [...zones.map((timeZone, i) => activity(`z${i}`, { timeZone })), activity('again', { timeZone: zones[0] })];
 
+    it('more than 2^24 activities (here a sparse array): INVALID_CATALOGUE at once, before anything is allocated for them', () => {
+      for (const lenient of [false, true]) {
+        const error = errorOf(() => createMatcher(new Array(2 ** 24 + 1), { lenient }));
+        expect(error.code).toBe('INVALID_CATALOGUE');
+        expect(error.issues).toEqual([{ path: 'activities', message: 'expected at most 16,777,216 activities' }]);
+      }
+    });
+
     it('257 distinct time zones: strict throws INVALID_CATALOGUE at the 257th', () => {
       const error = errorOf(() => createMatcher(zoned));
       expect(error.code).toBe('INVALID_CATALOGUE');
