@@ -28,8 +28,8 @@ export const CATEGORY_IDS: readonly string[] = CATEGORIES.map((c) => c.id);
 export const CONDITION_IDS: readonly string[] = CONDITIONS.map((c) => c.id);
 export const NEED_IDS: readonly string[] = NEEDS.map((n) => n.id);
 
-// Conditions and needs are stored as 32-bit masks; the vocabularies must fit.
-if (CONDITION_IDS.length > 32 || NEED_IDS.length > 32 || CATEGORY_IDS.length > 16) throw new Error('activity-match: a vocabulary outgrew its bitmask');
+// Conditions are stored as 32-bit masks, needs and categories as 16-bit ones; the vocabularies must fit.
+if (CONDITION_IDS.length > 32 || NEED_IDS.length > 16 || CATEGORY_IDS.length > 16) throw new Error('activity-match: a vocabulary outgrew its bitmask');
 
 /** Bit positions of vocabulary ids (a map: looking ids up with `indexOf` dominated compiling). */
 function bitsOf(ids: readonly string[]): ReadonlyMap<string, number> {
@@ -91,7 +91,7 @@ export interface Columns {
   readonly languageSets: readonly (readonly string[])[];
   readonly designedFor: Uint32Array;
   readonly unsuitableFor: Uint32Array;
-  readonly needs: Uint32Array;
+  readonly needs: Uint16Array;
   /** Days since 1970-01-01; NaN when never verified. */
   readonly verifiedDay: Float32Array;
   /** Last day with a session; Infinity when open-ended or by appointment. */
@@ -202,7 +202,7 @@ export const MAX_LANGUAGE_SETS = 65_536;
  * buildColumns permutes these arrays in place.
  */
 function allocateRowArrays(n: number) {
-  const arena = new Arena(n * (2 * 8 + 9 * 4 + 2 + 11));
+  const arena = new Arena(n * (2 * 8 + 8 * 4 + 2 * 2 + 11));
   return {
   lat: arena.f64(n),
   lon: arena.f64(n),
@@ -214,7 +214,7 @@ function allocateRowArrays(n: number) {
   waitWeeks: arena.f32(n),
   designedFor: arena.u32(n),
   unsuitableFor: arena.u32(n),
-  needs: arena.u32(n),
+  needs: arena.u16(n),
   languageSet: arena.u16(n),
   kind: arena.u8(n),
   flags: arena.u8(n),
@@ -511,7 +511,7 @@ export function buildColumns(activities: readonly Activity[], rows: RowTable, or
     languageSets: rows.languageSets,
     designedFor: permute.u32(rows.designedFor),
     unsuitableFor: permute.u32(rows.unsuitableFor),
-    needs: permute.u32(rows.needs),
+    needs: permute.u16(rows.needs),
     verifiedDay: permute.f32(rows.verifiedDay),
     lastSessionDay: permute.f32(rows.lastSessionDay),
     lastJoinDay: permute.f32(rows.lastJoinDay),

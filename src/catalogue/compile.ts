@@ -85,7 +85,7 @@ export function compileCatalogue(activities: readonly Activity[], rows: RowTable
   const grid = buildGrid(columns, cellOf, groupAt, cells, unique.length);
   const table = buildIdTable(rows.idHash, order);
   const gridArrays = new Set<ArrayBufferView>();
-  for (const part of [grid, grid.blocks, grid.supers]) for (const value of Object.values(part)) if (ArrayBuffer.isView(value)) gridArrays.add(value);
+  for (const part of [grid, grid.blocks, grid.runs, grid.supers]) for (const value of Object.values(part)) if (ArrayBuffer.isView(value)) gridArrays.add(value);
   let gridBytes = 0;
   for (const view of gridArrays) gridBytes += view.byteLength;
   return {

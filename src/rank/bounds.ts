@@ -1,6 +1,6 @@
 import { popcount } from '../catalogue/columns.js';
 import { BLOCK, GROUP } from '../catalogue/grid.js';
-import type { RangeAggregates } from '../catalogue/grid.js';
+import type { RangeAggregates, RunMasks } from '../catalogue/grid.js';
 import type { MatchingRules } from '../schema/rules.js';
 import {
   ACTIVATION_CAPACITY,
@@ -52,6 +52,32 @@ export function blockMinKm(ctx: ClientContext, g: RangeAggregates, b: number, gr
 }
 
 /**
+ * Writes the bounds of the three factors that read client-specific masks (conditions, needs,
+ * interests) over a range whose activities have, between them, the given masks and
+ * {@link BLOCK} flags: each factor function called on the best matches the masks allow.
+ */
+function maskFactorsInto(ctx: ClientContext, bc: BoundContext, designedOr: number, needsOr: number, categories: number, bloom: number, flags: number, values: Float64Array): void {
+  const conditionMatches = popcount(designedOr & ctx.conditionMask);
+  values[1] = conditionMatches > 0 ? conditionFactor(conditionMatches, ctx.conditionCount, 1) : conditionFactor(0, ctx.conditionCount, (flags & BLOCK.general) !== 0 ? 0 : 1);
+  values[3] = needsFactor(popcount(needsOr & ctx.needMask), ctx.needCount, ctx.loneliness, (flags & BLOCK.social) !== 0, (flags & BLOCK.befriending) !== 0);
+  // An interest can match only if one of its tags may be in the range or it names a category present.
+  let interestMatches = 0;
+  for (let i = 0; i < ctx.interests.length; i++) if (((bc.termBloom[i] as number) & bloom) !== 0 || ((bc.termCategories[i] as number) & categories) !== 0) interestMatches++;
+  values[4] = interestFactor(interestMatches, ctx.interests.length);
+}
+
+/**
+ * An upper bound of the score of every eligible activity in run `r` of a block (see
+ * {@link RunMasks}). `values` must hold the factor values {@link blockBound} wrote for that
+ * block: the run's own masks replace the block's in the conditions, needs and interests factors,
+ * and every other factor keeps the block's bound, which holds for each of its activities.
+ */
+export function runBound(ctx: ClientContext, bc: BoundContext, runs: RunMasks, r: number, shares: Float64Array, values: Float64Array): number {
+  maskFactorsInto(ctx, bc, runs.designedOr[r] as number, runs.needsOr[r] as number, runs.categoryMask[r] as number, runs.tagBloom[r] as number, runs.flags[r] as number, values);
+  return weightedScore(values, shares);
+}
+
+/**
  * An upper bound of the score of every eligible activity in block `b`, or −Infinity when no
  * activity in it can be eligible. `km` is the block's least travel distance,
  * {@link blockMinKm}`(ctx, g, b, group)`, which the caller keeps for scoring the block. Each factor is bounded by calling the factor function itself
@@ -83,22 +109,12 @@ export function blockBound(
     values[0] = distanceFactor(km, ctx.limitKm);
   }
   const flags = g.blockFlags[b] as number;
-  // conditions
-  const conditionMatches = popcount((g.designedOr[b] as number) & ctx.conditionMask);
-  values[1] = conditionMatches > 0 ? conditionFactor(conditionMatches, ctx.conditionCount, 1) : conditionFactor(0, ctx.conditionCount, (flags & BLOCK.general) !== 0 ? 0 : 1);
+  maskFactorsInto(ctx, bc, g.designedOr[b] as number, g.needsOr[b] as number, g.categoryMask[b] as number, g.tagBloom[b] as number, flags, values);
   // activation: single-peaked at the level's capacity
   const capacity = ACTIVATION_CAPACITY[ctx.activation - 1] ?? 0.2;
   const lo = g.minDemand[b] as number;
   const hi = g.maxDemand[b] as number;
   values[2] = lo <= capacity && capacity <= hi ? 1 : Math.max(activationFactor(ctx.activation, lo), activationFactor(ctx.activation, hi));
-  // needs
-  values[3] = needsFactor(popcount((g.needsOr[b] as number) & ctx.needMask), ctx.needCount, ctx.loneliness, (flags & BLOCK.social) !== 0, (flags & BLOCK.befriending) !== 0);
-  // interests: an interest can match only if one of its tags may be in the block or it names a category present
-  let interestMatches = 0;
-  const bloom = g.tagBloom[b] as number;
-  const categories = g.categoryMask[b] as number;
-  for (let i = 0; i < ctx.interests.length; i++) if (((bc.termBloom[i] as number) & bloom) !== 0 || ((bc.termCategories[i] as number) & categories) !== 0) interestMatches++;
-  values[4] = interestFactor(interestMatches, ctx.interests.length);
   values[5] = 1; // avoidances
   // cost: the best affordable code present
   let cost = -Infinity;

@@ -1,8 +1,9 @@
 import type { CompiledCatalogue } from '../catalogue/compile.js';
-import { CELL_LAT, CELL_LON, cellKey, GROUP, SUPER_BLOCK } from '../catalogue/grid.js';
+import { CELL_LAT, CELL_LON, cellKey, GROUP, RUN, RUNS_PER_BLOCK, SUPER_BLOCK } from '../catalogue/grid.js';
 import { FACTORS } from '../schema/rules.js';
 import type { MatchingRules } from '../schema/rules.js';
-import { blockBound, blockMinKm, boundContext } from './bounds.js';
+import { blockBound, blockMinKm, boundContext, runBound } from './bounds.js';
+import type { BoundContext } from './bounds.js';
 import type { ClientContext } from './client-context.js';
 import { passesColumnRules, passesPlaceAndTime } from './eligibility.js';
 import { createMeasurements, measureForScore } from './measure.js';
@@ -75,21 +76,29 @@ const QUANTUM = 2 ** 30;
 const BLOCK_BITS = 2 ** 22;
 
 /**
- * Scores the eligible activities of block `b` into `top`. Before the costly measurements each
- * activity gets a bound: its score with the block's least distance (`minKm`) and a perfect
- * session fit in place of its own, both of which can only lower it. Only those two factors
- * change once they are measured, so only they are worked out again.
+ * Scores the eligible activities of block `b` into `top`. `blockValues` holds the factor
+ * bounds {@link blockBound} wrote for the block; each run of {@link RUN} positions is bounded
+ * with its own masks first (overwriting those three factors) and skipped when it cannot reach
+ * the top. Inside a run, each activity gets a bound before the costly measurements: its score
+ * with the block's least distance (`minKm`) and a perfect session fit in place of its own, both
+ * of which can only lower it. Only those two factors change once they are measured, so only
+ * they are worked out again.
  */
-function scoreBlock(ctx: ClientContext, cat: CompiledCatalogue, b: number, minKm: number, rules: MatchingRules, shares: Float64Array, values: Float64Array, m: Measurements, top: TopK): void {
+function scoreBlock(ctx: ClientContext, bc: BoundContext, cat: CompiledCatalogue, b: number, minKm: number, blockValues: Float64Array, rules: MatchingRules, shares: Float64Array, values: Float64Array, m: Measurements, top: TopK): void {
   const c = cat.columns;
-  for (let p = cat.grid.blockStart[b] as number, end = cat.grid.blockStart[b + 1] as number; p < end; p++) {
-    if (!passesColumnRules(ctx, c, p, m, rules)) continue;
-    measureForScore(ctx, c, p, m);
-    m.km = minKm;
-    m.bestFraction = NaN;
-    if (weightedScore(factorValuesInto(ctx, c, p, m, rules, values), shares) < top.threshold) continue;
-    if (!passesPlaceAndTime(ctx, c, p, m, rules)) continue;
-    top.push(weightedScore(placeAndTimeValuesInto(ctx, m, rules, values), shares), p);
+  const g = cat.grid;
+  const end = g.blockStart[b + 1] as number;
+  for (let from = g.blockStart[b] as number, r = b * RUNS_PER_BLOCK; from < end; from += RUN, r++) {
+    if (runBound(ctx, bc, g.runs, r, shares, blockValues) < top.threshold) continue;
+    for (let p = from, to = Math.min(end, from + RUN); p < to; p++) {
+      if (!passesColumnRules(ctx, c, p, m, rules)) continue;
+      measureForScore(ctx, c, p, m);
+      m.km = minKm;
+      m.bestFraction = NaN;
+      if (weightedScore(factorValuesInto(ctx, c, p, m, rules, values), shares) < top.threshold) continue;
+      if (!passesPlaceAndTime(ctx, c, p, m, rules)) continue;
+      top.push(weightedScore(placeAndTimeValuesInto(ctx, m, rules, values), shares), p);
+    }
   }
 }
 
@@ -97,7 +106,8 @@ function scoreBlock(ctx: ClientContext, cat: CompiledCatalogue, b: number, minKm
  * The `k` best eligible positions for a client, by score then id, exactly as a full scan and
  * sort would give them. Visits the super-blocks of the cells near the client (or of all cells
  * when there is no home location) in order of their score bound, and inside each its blocks in
- * order of theirs, and stops as soon as no remaining super-block can beat the k-th best score found.
+ * order of theirs (bounding each run of a block, and each activity, before reading it), and
+ * stops as soon as no remaining super-block can beat the k-th best score found.
  */
 export function topPositions(cat: CompiledCatalogue, ctx: ClientContext, rules: MatchingRules, k: number): { position: number; score: number }[] {
   const c = cat.columns;
@@ -119,7 +129,7 @@ export function topPositions(cat: CompiledCatalogue, ctx: ClientContext, rules: 
   const { supers, groups: superGroups } = candidates;
 
   // Bound the super-blocks; inside each one visited, bound its blocks; inside each block
-  // visited, bound each activity before measuring it. Every skip is of a bound strictly below
+  // visited, bound its runs, and each activity of a run read before measuring it. Every skip is of a bound strictly below
   // the k-th best score so far, so the result is exact.
   const bounds = new Float64Array(supers.length);
   const keys = new Float64Array(supers.length);
@@ -136,6 +146,9 @@ export function topPositions(cat: CompiledCatalogue, ctx: ClientContext, rules: 
   const blockBounds = new Float64Array(SUPER_BLOCK);
   const blockKms = new Float64Array(SUPER_BLOCK);
   const blockKeys = new Float64Array(SUPER_BLOCK);
+  const F = FACTORS.length;
+  const blockValues = new Float64Array(SUPER_BLOCK * F);
+  const runValues = new Float64Array(F);
 
   for (let j = 0; j < live; j++) {
     const i = (order[j] as number) % BLOCK_BITS;
@@ -157,13 +170,15 @@ export function topPositions(cat: CompiledCatalogue, ctx: ClientContext, rules: 
       if (blockBoundValue < top.threshold) continue;
       blockBounds[b] = blockBoundValue;
       blockKms[b] = km;
+      blockValues.set(values, b * F);
       blockKeys[liveBlocks++] = Math.floor((1 - blockBoundValue) * QUANTUM) * BLOCK_BITS + b;
     }
     const blockOrder = blockKeys.subarray(0, liveBlocks).sort();
     for (let q = 0; q < liveBlocks; q++) {
       const b = (blockOrder[q] as number) % BLOCK_BITS;
       if ((blockBounds[b] as number) < top.threshold) continue;
-      scoreBlock(ctx, cat, first + b, blockKms[b] as number, rules, shares, values, m, top);
+      for (let f = 0; f < F; f++) runValues[f] = blockValues[b * F + f] as number;
+      scoreBlock(ctx, bc, cat, first + b, blockKms[b] as number, runValues, rules, shares, values, m, top);
     }
   }
   return top.sorted();

@@ -2,36 +2,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateCatalogue } from '../../fixtures/generate/catalogue.js';
-import { CONDITIONS, createMatcher, DAYS, NEEDS } from '../../src/index.js';
-import type { ActivityInput, ClientProfileInput } from '../../src/index.js';
+import { createMatcher } from '../../src/index.js';
+import type { ActivityInput } from '../../src/index.js';
 import { referenceRecommend } from '../reference/matcher.js';
-
-const CENTRE = { lat: 53.3811, lon: -1.4701 };
-const INTEREST_WORDS = ['walking', 'bee keeping', 'singing in a choir', 'art', 'cooking', 'gym', 'fishing', 'walkin grup', 'dancing', 'getting fit', 'yoga', 'book club'];
-
-const clientArb: fc.Arbitrary<ClientProfileInput> = fc.record(
-  {
-    age: fc.integer({ min: 18, max: 95 }),
-    activation: fc.constantFrom(1, 2, 3, 4),
-    gender: fc.constantFrom('female', 'male', 'non-binary', 'other'),
-    home: fc.record({ lat: fc.double({ min: CENTRE.lat - 0.1, max: CENTRE.lat + 0.1, noNaN: true }), lon: fc.double({ min: CENTRE.lon - 0.15, max: CENTRE.lon + 0.15, noNaN: true }) }),
-    travel: fc.record({ maxKm: fc.double({ min: 0.5, max: 15, noNaN: true }) }),
-    conditions: fc.subarray(CONDITIONS.map((c) => c.id), { maxLength: 3 }),
-    needs: fc.subarray(NEEDS.map((n) => n.id), { maxLength: 3 }),
-    loneliness: fc.constantFrom('never', 'occasionally', 'some-of-the-time', 'often-or-always'),
-    interests: fc.subarray(INTEREST_WORDS, { maxLength: 4 }),
-    avoid: fc.subarray(['gym', 'big groups', 'swimming', 'social'], { maxLength: 2 }),
-    availability: fc.array(
-      fc.record({ day: fc.constantFrom(...DAYS), start: fc.integer({ min: 8, max: 18 }), length: fc.integer({ min: 1, max: 5 }) }).map((w) => ({ day: w.day, start: `${String(w.start).padStart(2, '0')}:00`, end: `${String(w.start + w.length).padStart(2, '0')}:30` })),
-      { minLength: 1, maxLength: 6 },
-    ),
-    housebound: fc.boolean(),
-    budget: fc.constantFrom('none', 'low', 'any'),
-    accessibility: fc.record({ wheelchair: fc.boolean(), stepFree: fc.boolean() }),
-    languages: fc.constantFrom(['en'], ['pl'], ['en', 'pl']),
-  },
-  { requiredKeys: ['age', 'activation'] },
-) as fc.Arbitrary<ClientProfileInput>;
+import { CENTRE, clientArb } from './arbitraries.js';
 
 const rulesArb = fc.option(
   fc.record({
