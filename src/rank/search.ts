@@ -129,8 +129,8 @@ export function topPositions(cat: CompiledCatalogue, ctx: ClientContext, rules: 
   const { supers, groups: superGroups } = candidates;
 
   // Bound the super-blocks; inside each one visited, bound its blocks; inside each block
-  // visited, bound its runs, and each activity of a run read before measuring it. Every skip is of a bound strictly below
-  // the k-th best score so far, so the result is exact.
+  // visited, bound its runs, and each activity of a run read before measuring it. Every skip
+  // is of a bound strictly below the k-th best score so far, so the result is exact.
   const bounds = new Float64Array(supers.length);
   const keys = new Float64Array(supers.length);
   let live = 0;
