@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { compileCatalogue } from './catalogue/compile.js';
 import type { CompiledCatalogue } from './catalogue/compile.js';
-import { parseCatalogueEach } from './catalogue/load.js';
-import { MAX_ACTIVITIES, RowWriter } from './catalogue/columns.js';
+import { assertCatalogueLength, parseCatalogueEach } from './catalogue/load.js';
+import { RowWriter } from './catalogue/columns.js';
 import { createSearchIndex } from './catalogue/search.js';
 import type { SearchHit, SearchIndex, SearchOptions } from './catalogue/search.js';
 import type { RejectedRecord } from './catalogue/load.js';
@@ -102,9 +102,7 @@ export function createMatcher(activities: unknown, options: MatcherOptions = {})
   const defaults = rulesInput === undefined ? DEFAULT_RULES : parseOrThrow(MatchingRulesSchema, rulesInput, 'INVALID_RULES', 'rules');
   // Each activity's row is extracted as soon as it is validated (see RowWriter), into room
   // allocated for the whole input: so a (sparse) array too long to be a catalogue is refused first.
-  if (Array.isArray(activities) && activities.length > MAX_ACTIVITIES) {
-    throw new ActivityMatchError('INVALID_CATALOGUE', [{ path: 'activities', message: `expected at most ${MAX_ACTIVITIES.toLocaleString('en-GB')} activities` }]);
-  }
+  if (Array.isArray(activities)) assertCatalogueLength(activities);
   const rows = new RowWriter(Array.isArray(activities) ? activities.length : 0);
   const parsed = parseCatalogueEach(activities, { lenient }, (activity) => rows.add(activity));
   const cat: CompiledCatalogue = compileCatalogue(parsed.activities, rows.finish());

@@ -114,6 +114,9 @@ export const cases: BadInputCase[] = [
     expect: invalid('activities[1]'),
   },
   { name: 'a sparse array', entry: e, make: () => [activity('a1'), , activity('a3')], expect: invalid('activities[1]') },
+  // Longer than any catalogue may be (2^24 records): refused before a record is read, by
+  // parseCatalogue as by createMatcher, rather than reporting every hole for minutes.
+  { name: 'a sparse array of 2^24 + 1 holes', entry: e, make: () => new Array(2 ** 24 + 1), expect: invalid('activities') },
   { name: 'null records', entry: e, input: [null, null], expect: invalid('activities[0]', 'activities[1]') },
   { name: 'a string record', entry: e, input: [MARKER], expect: invalid('activities[0]') },
   { name: 'an array record', entry: e, make: () => [[activity('a1')]], expect: invalid('activities[0]') },

@@ -21,6 +21,7 @@ export const cases: BadInputCase[] = [
   },
   { name: 'every record bad', entry: e, input: [null, 1, 'x', [], {}, true], expect: { rejected: 6, indices: [0, 1, 2, 3, 4, 5] } },
   { name: 'a sparse array', entry: e, make: () => [activity('a1'), , , activity('a4')], expect: { rejected: 2, indices: [1, 2] } },
+  { name: 'a sparse array of 2^24 + 1 holes', entry: e, make: () => Object.assign(new Array(2 ** 24 + 1), { 0: activity('a1') }), expect: { code: 'INVALID_CATALOGUE', paths: ['activities'] } },
   {
     name: 'an array containing itself',
     entry: e,
