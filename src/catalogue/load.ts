@@ -1,10 +1,10 @@
 import { ActivityMatchError } from '../errors.js';
-import { MAX_ACTIVITIES } from './columns.js';
 import type { ValidationIssue } from '../errors.js';
 import { ActivitySchema } from '../schema/activity.js';
 import { fastParseActivity } from '../schema/fast-activity.js';
 import type { Activity } from '../schema/activity.js';
 import { parseOrThrow, toIssues } from '../validate.js';
+import { MAX_ACTIVITIES } from './columns.js';
 import { z } from 'zod';
 
 const ParseOptionsSchema = z.strictObject({ lenient: z.boolean({ error: 'expected true or false' }).optional() }, { error: 'expected options { lenient? }' });
@@ -105,9 +105,6 @@ export function parseCatalogueEach(
   const singleValueErrors = new Map<unknown, z.ZodError | null>();
   for (let index = 0; index < input.length; index++) {
     const record: unknown = input[index];
-    // The hand-written fast path accepts only what zod accepts and builds the same frozen
-    // output (test/schema/fast-activity.test.ts); anything else, every invalid record
-    // included, goes to zod, which remains the definition and writes every message.
     if (isSingleValue(record)) {
       let error = singleValueErrors.get(record);
       if (error === undefined) {
@@ -119,6 +116,9 @@ export function parseCatalogueEach(
         continue;
       }
     }
+    // The hand-written fast path accepts only what zod accepts and builds the same frozen
+    // output (test/schema/fast-activity.test.ts); anything else, every invalid record
+    // included, goes to zod, which remains the definition and writes every message.
     let activity = fastParseActivity(record);
     if (activity === undefined) {
       const result = ActivitySchema.safeParse(record);
