@@ -9,6 +9,7 @@ import type { RejectedRecord } from './catalogue/load.js';
 import { ActivityMatchError } from './errors.js';
 import type { Activity } from './schema/activity.js';
 import { ClientProfileSchema } from './schema/client.js';
+import { fastParseClient } from './schema/fast-client.js';
 import { ExplainOptionsSchema, RecommendOptionsSchema } from './schema/options.js';
 import type { ExplainOptions, RecommendOptions } from './schema/options.js';
 import { DEFAULT_RULES, MatchingRulesSchema } from './schema/rules.js';
@@ -109,7 +110,8 @@ export function createMatcher(activities: unknown, options: MatcherOptions = {})
 
   /** Validates a profile and builds its context; a date of birth must give an age from 0 to 130 at `at`. */
   function contextFor(client: unknown, path: string, at: Date, rules: MatchingRules) {
-    const profile = parseOrThrow(ClientProfileSchema, client, 'INVALID_CLIENT', path);
+    // The fast path accepts exactly what zod accepts, with zod's output; zod decides the rest and writes the errors.
+    const profile = fastParseClient(client) ?? parseOrThrow(ClientProfileSchema, client, 'INVALID_CLIENT', path);
     const age = ageAt(profile, at);
     if (age < 0 || age > 130) throw new ActivityMatchError('INVALID_CLIENT', [{ path: `${path}.dateOfBirth`, message: 'expected a date of birth giving an age from 0 to 130 at the time of the recommendation' }]);
     return clientContext(profile, at, rules, cat.columns);

@@ -49,9 +49,12 @@ export function isIsoDate(s: string): boolean {
 }
 
 /** A date of birth "YYYY-MM-DD": a real calendar date from 1850 (ages go up to 130). */
-export const BirthDateSchema = z
-  .string({ error: 'expected a date YYYY-MM-DD' })
-  .refine((s) => isCalendarDate(s) && s >= '1850' && s < '3000', { error: 'expected a date of birth YYYY-MM-DD from 1850' });
+export const BirthDateSchema = z.string({ error: 'expected a date YYYY-MM-DD' }).refine(isBirthDate, { error: 'expected a date of birth YYYY-MM-DD from 1850' });
+
+/** The rule of {@link BirthDateSchema} (shared with the client fast path): a real calendar date from 1850 to 2999. */
+export function isBirthDate(s: string): boolean {
+  return isCalendarDate(s) && s >= '1850' && s < '3000';
+}
 
 function isCalendarDate(s: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);

@@ -43,30 +43,17 @@
  */
 import { COST_LEVELS, GENDERS, GROUP_SIZES, INTENSITIES, InferredSchema, REFERRAL_ROUTES, SourceSchema } from './activity.js';
 import type { Activity } from './activity.js';
-import { DAYS, isIsoDate, isTimeZone, parseClock } from './common.js';
+import { isTimeZone } from './common.js';
+import { CACHE_LIMIT, conditionList, DEFAULT_LANGUAGES, EMPTY_LIST, exactList, freeze, includes, isIntIn, isNumberIn, isoDate, isPlainArray, isPlainObject, languageList, needList, term, text, windowList } from './fast-common.js';
+import type { Obj } from './fast-common.js';
 import { ProgrammeSchema } from '../time/programme.js';
 import { ScheduleSchema } from '../time/schedule.js';
 import { normaliseTag, vocabularies } from '../vocabulary/index.js';
-import type { Vocabulary } from '../vocabulary/index.js';
 
-type Obj = Record<string, unknown>;
-
-const OBJECT_PROTO = Object.prototype;
-const ARRAY_PROTO = Array.prototype;
-const getPrototypeOf = Object.getPrototypeOf;
-const freeze = Object.freeze;
-const isArray = Array.isArray;
-const isSafeInteger = Number.isSafeInteger;
-const isFiniteNumber = Number.isFinite;
-
-/** Shared frozen values for defaults and empty lists: equal to zod's fresh copies, and free. */
-const EMPTY_LIST: readonly never[] = freeze([]);
-const DEFAULT_LANGUAGES: readonly string[] = freeze(['en']);
 const DEFAULT_TIME_ZONE = 'Europe/London';
 const EMPTY_OBJECT: Obj = freeze({});
 const DEFAULT_CONDITIONS: Obj = freeze({ designedFor: EMPTY_LIST, unsuitableFor: EMPTY_LIST });
 
-const DAY_SET: ReadonlySet<string> = new Set(DAYS);
 const INTENSITY_SET: ReadonlySet<string> = new Set(INTENSITIES);
 const GROUP_SIZE_SET: ReadonlySet<string> = new Set(GROUP_SIZES);
 const COST_LEVEL_SET: ReadonlySet<string> = new Set(COST_LEVELS);
@@ -74,110 +61,10 @@ const GENDER_SET: ReadonlySet<string> = new Set(GENDERS);
 const ROUTE_SET: ReadonlySet<string> = new Set(REFERRAL_ROUTES);
 /** `CostSchema.per` (stated inline in the schema). */
 const PER_SET: ReadonlySet<string> = new Set(['session', 'week', 'month', 'course', 'year']);
-/** `LanguageSchema`'s pattern (stated inline in the schema). */
-const LANGUAGE = /^[a-zA-Z]{2,3}(-[A-Za-z0-9]{2,8})?$/;
 
-/**
- * Caches of answers already found valid, bounded like `isTimeZone`'s: the same few hundred
- * dates, tags and terms recur across a catalogue, and a vocabulary look-up of a hyphenated id
- * ("type-2-diabetes") misses the exact map and folds the text every time.
- */
-const CACHE_LIMIT = 10_000;
-const validDates = new Set<string>();
+/** Vocabulary answers already found valid (see `CACHE_LIMIT`). */
 const tagCache = new Map<string, string>();
 const categoryCache = new Map<string, string>();
-const conditionCache = new Map<string, string>();
-const needCache = new Map<string, string>();
-const clockCache = new Map<string, number>();
-
-/** `ClockTimeSchema` ("HH:MM"): minutes after midnight, or undefined. */
-function clock(value: unknown): number | undefined {
-  if (typeof value !== 'string') return undefined;
-  let minutes = clockCache.get(value);
-  if (minutes === undefined) {
-    minutes = parseClock(value);
-    if (minutes !== undefined && clockCache.size < CACHE_LIMIT) clockCache.set(value, minutes);
-  }
-  return minutes;
-}
-
-function isPlainObject(value: unknown): value is Obj {
-  if (typeof value !== 'object' || value === null) return false;
-  const proto: unknown = getPrototypeOf(value);
-  return proto === OBJECT_PROTO || proto === null;
-}
-
-function isPlainArray(value: unknown): value is readonly unknown[] {
-  return isArray(value) && getPrototypeOf(value) === ARRAY_PROTO;
-}
-
-/**
- * An array of length `n` to fill in order. Sized exactly: `[]` and `push` reserve room for about
- * 17 elements, which over a catalogue of short lists retains some 400 bytes a record.
- */
-function exactList<T>(n: number): T[] {
-  return new Array<T>(n);
-}
-
-/** Whether `list[0..k)` contains `item` (de-duplication of short lists, first seen wins). */
-function includes(list: readonly string[], k: number, item: string): boolean {
-  for (let i = 0; i < k; i++) if (list[i] === item) return true;
-  return false;
-}
-
-/** `text(max)`: a string, trimmed, then 1 to `max` characters. */
-function text(value: unknown, max: number): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  const t = value.trim();
-  return t.length >= 1 && t.length <= max ? t : undefined;
-}
-
-/** `IsoDateSchema`. */
-function isoDate(value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  if (validDates.has(value)) return value;
-  if (!isIsoDate(value)) return undefined;
-  if (validDates.size < CACHE_LIMIT) validDates.add(value);
-  return value;
-}
-
-/** `z.number().min(min).max(max)` (zod 4 numbers are finite and not NaN). */
-function isNumberIn(value: unknown, min: number, max: number): value is number {
-  return typeof value === 'number' && isFiniteNumber(value) && value >= min && value <= max;
-}
-
-/** `z.number().int().min(min).max(max)` (zod 4 `int` is a safe integer). */
-function isIntIn(value: unknown, min: number, max: number): value is number {
-  return isSafeInteger(value) && (value as number) >= min && (value as number) <= max;
-}
-
-/** `termSchema`: a string of at most 200 characters that the vocabulary knows; the canonical id. */
-function term(value: unknown, vocabulary: Vocabulary, cache: Map<string, string>): string | undefined {
-  if (typeof value !== 'string' || value.length > 200) return undefined;
-  let id = cache.get(value);
-  if (id === undefined) {
-    id = vocabulary.lookup(value);
-    if (id !== undefined && cache.size < CACHE_LIMIT) cache.set(value, id);
-  }
-  return id;
-}
-
-/** `termListSchema` (max 100), de-duplicated in first-seen order. */
-function termList(value: unknown, vocabulary: Vocabulary, cache: Map<string, string>): readonly string[] | undefined {
-  if (!isPlainArray(value)) return undefined;
-  const n = value.length;
-  if (n > 100) return undefined;
-  if (n === 0) return EMPTY_LIST;
-  const out = exactList<string>(n);
-  let k = 0;
-  for (let i = 0; i < n; i++) {
-    const id = term(value[i], vocabulary, cache);
-    if (id === undefined) return undefined;
-    if (!includes(out, k, id)) out[k++] = id;
-  }
-  if (k < n) out.length = k;
-  return freeze(out);
-}
 
 /** `TagSchema` list (max 100), de-duplicated in first-seen order. */
 function tagList(value: unknown): readonly string[] | undefined {
@@ -202,24 +89,6 @@ function tagList(value: unknown): readonly string[] | undefined {
   return freeze(out);
 }
 
-/** `LanguageListSchema`: 1 to 50 codes, each reduced to its lower-case primary subtag, de-duplicated. */
-function languageList(value: unknown): readonly string[] | undefined {
-  if (!isPlainArray(value)) return undefined;
-  const n = value.length;
-  if (n < 1 || n > 50) return undefined;
-  const out = exactList<string>(n);
-  let k = 0;
-  for (let i = 0; i < n; i++) {
-    const s = value[i];
-    if (typeof s !== 'string' || !LANGUAGE.test(s)) return undefined;
-    const dash = s.indexOf('-');
-    const code = (dash < 0 ? s : s.slice(0, dash)).toLowerCase();
-    if (!includes(out, k, code)) out[k++] = code;
-  }
-  if (k < n) out.length = k;
-  return freeze(out);
-}
-
 /** A list of enum values with at least one entry (eligibility `genders`, `referralRoutes`); not de-duplicated. */
 function enumList(value: unknown, allowed: ReadonlySet<string>): readonly string[] | undefined {
   if (!isPlainArray(value)) return undefined;
@@ -230,29 +99,6 @@ function enumList(value: unknown, allowed: ReadonlySet<string>): readonly string
     const s = value[i];
     if (typeof s !== 'string' || !allowed.has(s)) return undefined;
     out[i] = s;
-  }
-  return freeze(out);
-}
-
-/** `WeeklyWindowSchema` list (max 200). */
-function sessionList(value: unknown): readonly unknown[] | undefined {
-  if (!isPlainArray(value)) return undefined;
-  const n = value.length;
-  if (n > 200) return undefined;
-  if (n === 0) return EMPTY_LIST;
-  const out = exactList<unknown>(n);
-  for (let i = 0; i < n; i++) {
-    const w = value[i];
-    if (!isPlainObject(w)) return undefined;
-    for (const k in w) if (k !== 'day' && k !== 'start' && k !== 'end') return undefined;
-    const day = w.day;
-    const start = w.start;
-    const end = w.end;
-    if (typeof day !== 'string' || !DAY_SET.has(day)) return undefined;
-    const s = clock(start);
-    const e = clock(end);
-    if (s === undefined || e === undefined || e <= s) return undefined;
-    out[i] = freeze({ day, start, end });
   }
   return freeze(out);
 }
@@ -421,9 +267,9 @@ function conditions(value: unknown): Obj | undefined {
   for (const k in value) if (k !== 'designedFor' && k !== 'unsuitableFor') return undefined;
   const d = value.designedFor;
   const u = value.unsuitableFor;
-  const designedFor = d === undefined ? EMPTY_LIST : termList(d, vocabularies.conditions, conditionCache);
+  const designedFor = d === undefined ? EMPTY_LIST : conditionList(d);
   if (designedFor === undefined) return undefined;
-  const unsuitableFor = u === undefined ? EMPTY_LIST : termList(u, vocabularies.conditions, conditionCache);
+  const unsuitableFor = u === undefined ? EMPTY_LIST : conditionList(u);
   if (unsuitableFor === undefined) return undefined;
   return freeze({ designedFor, unsuitableFor });
 }
@@ -537,7 +383,7 @@ function parse(input: unknown): Obj | undefined {
   out.location = loc;
 
   const sessionsIn = o.sessions;
-  const sessions = sessionsIn === undefined ? EMPTY_LIST : sessionList(sessionsIn);
+  const sessions = sessionsIn === undefined ? EMPTY_LIST : windowList(sessionsIn, 200);
   if (sessions === undefined) return undefined;
   out.sessions = sessions;
 
@@ -603,7 +449,7 @@ function parse(input: unknown): Obj | undefined {
   out.conditions = cond;
 
   const needsIn = o.needs;
-  const needs = needsIn === undefined ? EMPTY_LIST : termList(needsIn, vocabularies.needs, needCache);
+  const needs = needsIn === undefined ? EMPTY_LIST : needList(needsIn);
   if (needs === undefined) return undefined;
   out.needs = needs;
 

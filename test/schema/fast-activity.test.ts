@@ -7,87 +7,11 @@ import { generateCatalogue } from '../../fixtures/generate/catalogue.js';
 import { ActivityAccessibilitySchema, ActivitySchema, CostSchema, EligibilitySchema, ServiceAreaSchema } from '../../src/schema/activity.js';
 import { fastParseActivity } from '../../src/schema/fast-activity.js';
 import { CapacitySchema } from '../../src/time/capacity.js';
+import { containers, DELETE, expectSameOutput, mutate, mutationArbitrary, pinnedChecker, valuePaths, withValue } from './pinned.js';
+import type { Container, Json } from './pinned.js';
 
-type Json = unknown;
-
-/** The first difference between two outputs (own keys in order, prototypes, leaves by Object.is), or undefined. */
-function difference(a: unknown, b: unknown, path = '$'): string | undefined {
-  if (typeof a !== typeof b) return `${path}: ${typeof a} vs ${typeof b}`;
-  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return Object.is(a, b) ? undefined : `${path}: ${String(a)} vs ${String(b)}`;
-  if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return `${path}: different prototypes`;
-  const ka = Reflect.ownKeys(a);
-  const kb = Reflect.ownKeys(b);
-  if (ka.join('\u0000') !== kb.join('\u0000')) return `${path}: keys [${ka.map(String).join(', ')}] vs [${kb.map(String).join(', ')}]`;
-  for (const k of ka) {
-    if (k === 'length' && Array.isArray(a)) continue;
-    const d = difference((a as Record<PropertyKey, unknown>)[k], (b as Record<PropertyKey, unknown>)[k], `${path}.${String(k)}`);
-    if (d !== undefined) return d;
-  }
-  return undefined;
-}
-
-/** Asserts `fast` equals zod's output by JSON text and by own keys in order at every level. */
-function expectSameOutput(fast: unknown, zod: unknown): void {
-  expect(JSON.stringify(fast)).toBe(JSON.stringify(zod));
-  expect(difference(fast, zod)).toBeUndefined();
-}
-
-/** The path of the first object or array in `value` that is not frozen, or undefined. */
-function unfrozen(value: unknown, path = '$'): string | undefined {
-  if (value === null || typeof value !== 'object') return undefined;
-  if (!Object.isFrozen(value)) return path;
-  for (const [k, v] of Object.entries(value)) {
-    const p = unfrozen(v, `${path}.${k}`);
-    if (p !== undefined) return p;
-  }
-  return undefined;
-}
-
-/** Every object and array reachable from `value`. */
-function containers(value: unknown, into = new Set<object>()): Set<object> {
-  if (value !== null && typeof value === 'object' && !into.has(value)) {
-    into.add(value);
-    for (const v of Object.values(value)) containers(v, into);
-  }
-  return into;
-}
-
-/** A copy of `value` keeping prototypes, own keys in order and holes (unlike structuredClone). */
-function snapshot(value: unknown, seen = new Map<object, unknown>()): unknown {
-  if (value === null || typeof value !== 'object') return value;
-  const known = seen.get(value);
-  if (known !== undefined) return known;
-  const copy = (Array.isArray(value) ? new Array<unknown>(value.length) : Object.create(Object.getPrototypeOf(value) as object | null)) as Record<PropertyKey, unknown>;
-  Object.setPrototypeOf(copy, Object.getPrototypeOf(value) as object | null);
-  seen.set(value, copy);
-  for (const k of Reflect.ownKeys(value)) {
-    if (k === 'length' && Array.isArray(value)) continue;
-    Object.defineProperty(copy, k, { value: snapshot((value as Record<PropertyKey, unknown>)[k], seen), enumerable: Object.prototype.propertyIsEnumerable.call(value, k), writable: true, configurable: true });
-  }
-  return copy;
-}
-
-/**
- * Runs both parsers on `input` and checks the contract: a fast value only when zod succeeds, equal
- * to zod's output, deep-frozen, sharing nothing with the input, and the input left as it was
- * (same keys and values, nothing newly frozen).
- */
-function check(input: unknown): { zodOk: boolean; fastOk: boolean } {
-  const before = snapshot(input);
-  const frozenBefore = [...containers(input)].filter((part) => Object.isFrozen(part)).length;
-  const zod = ActivitySchema.safeParse(input);
-  const fast = fastParseActivity(input);
-  expect(difference(input, before)).toBeUndefined();
-  expect([...containers(input)].filter((part) => Object.isFrozen(part))).toHaveLength(frozenBefore);
-  if (fast !== undefined) {
-    expect(zod.success).toBe(true);
-    expectSameOutput(fast, zod.data);
-    expect(unfrozen(fast)).toBeUndefined();
-    const inputParts = containers(input);
-    for (const part of containers(fast)) expect(inputParts.has(part)).toBe(false);
-  }
-  return { zodOk: zod.success, fastOk: fast !== undefined };
-}
+/** Checks the contract of fastParseActivity on one input (see pinnedChecker). */
+const check = pinnedChecker(ActivitySchema, fastParseActivity);
 
 const fixtures = structuredClone(bundled) as unknown as Record<string, Json>[];
 const generated: Record<string, Json>[] = [
@@ -121,19 +45,6 @@ const FULL: Record<string, Json> = {
   lastVerified: '2026-10-01',
   url: 'https://example.org/walks',
 };
-
-const DELETE = Symbol('delete');
-
-/** A copy of `base` with the value at `path` replaced (or deleted with DELETE). */
-function withValue(base: Record<string, Json>, path: readonly (string | number)[], value: unknown): Record<string, Json> {
-  const copy = structuredClone(base);
-  let node = copy as Record<string | number, unknown>;
-  for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
-  const last = path[path.length - 1] as string | number;
-  if (value === DELETE) delete node[last];
-  else node[last] = value;
-  return copy;
-}
 
 describe('fastParseActivity covers real catalogues exactly as zod parses them', () => {
   it('covers every bundled fixture record (schedules and programmes included) with zod-identical, deep-frozen output', () => {
@@ -462,98 +373,12 @@ const valueArb: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 1, arbitrary: fc.integer({ min: -5, max: 600 }) },
 );
 
-type Mutation =
-  | { kind: 'delete' | 'dup' | 'swap' | 'reverse' | 'pad' | 'upper' | 'lower'; at: number }
-  | { kind: 'nudge'; at: number; by: number }
-  | { kind: 'set'; at: number; value: unknown }
-  | { kind: 'add'; at: number; key: string; value: unknown };
-
-const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.record({ kind: fc.constantFrom('delete' as const, 'dup' as const, 'swap' as const, 'reverse' as const), at: fc.nat() }),
-  // Mostly harmless edits, so that many mutants stay valid and are compared field by field.
-  fc.record({ kind: fc.constantFrom('pad' as const, 'upper' as const, 'lower' as const), at: fc.nat() }),
-  fc.record({ kind: fc.constant('nudge' as const), at: fc.nat(), by: fc.constantFrom(-1, -0.5, 0.5, 1, 1e-9) }),
-  fc.record({ kind: fc.constant('set' as const), at: fc.nat(), value: valueArb }),
-  fc.record({ kind: fc.constant('add' as const), at: fc.nat(), key: fc.constantFrom(...KEYS), value: valueArb }),
-);
-
-type Container = Record<string | number, unknown>;
-
-/** Every [parent, key] in the record, depth first. */
-function slots(value: unknown, into: Array<[Container, string | number]> = []): Array<[Container, string | number]> {
-  if (value !== null && typeof value === 'object') {
-    for (const key of Object.keys(value)) {
-      const k = Array.isArray(value) ? Number(key) : key;
-      into.push([value as Container, k]);
-      slots((value as Container)[k], into);
-    }
-  }
-  return into;
-}
-
-function mutate(record: Container, m: Mutation): void {
-  const all = slots(record);
-  if (all.length === 0) return;
-  const [parent, key] = all[m.at % all.length] as [Container, string | number];
-  const node = parent[key];
-  switch (m.kind) {
-    case 'delete':
-      if (Array.isArray(parent)) parent.splice(key as number, 1);
-      else delete parent[key];
-      return;
-    case 'set':
-      parent[key] = structuredClone(m.value);
-      return;
-    case 'add':
-      if (Array.isArray(node)) node.push(structuredClone(m.value));
-      else if (node !== null && typeof node === 'object') Object.defineProperty(node, m.key, { value: structuredClone(m.value), enumerable: true, writable: true, configurable: true });
-      else if (!Array.isArray(parent)) Object.defineProperty(parent, m.key, { value: structuredClone(m.value), enumerable: true, writable: true, configurable: true });
-      return;
-    case 'dup':
-      if (Array.isArray(node) && node.length > 0) node.push(structuredClone(node[m.at % node.length]));
-      else if (Array.isArray(parent)) parent.push(structuredClone(node));
-      return;
-    case 'swap': {
-      const target = node !== null && typeof node === 'object' ? (node as Container) : parent;
-      const keys = Object.keys(target);
-      if (keys.length < 2) return;
-      const a = keys[m.at % keys.length] as string;
-      const b = keys[(m.at + 1) % keys.length] as string;
-      const t = target[a];
-      target[a] = target[b];
-      target[b] = t;
-      return;
-    }
-    case 'pad':
-      if (typeof node === 'string') parent[key] = `  ${node}\t`;
-      return;
-    case 'upper':
-    case 'lower':
-      if (typeof node === 'string') parent[key] = m.kind === 'upper' ? node.toUpperCase() : node.toLowerCase();
-      return;
-    case 'nudge':
-      if (typeof node === 'number') parent[key] = node === 0 ? -0 : node + m.by;
-      return;
-    case 'reverse':
-      if (node !== null && typeof node === 'object' && !Array.isArray(node)) parent[key] = Object.fromEntries(Object.entries(node).reverse());
-      else if (Array.isArray(node)) node.reverse();
-      return;
-  }
-}
+const mutationArb = mutationArbitrary(valueArb, KEYS);
 
 describe('fastParseActivity against zod on every single edit of a full record', () => {
   it('agrees with zod when any one value is deleted, set to undefined or set to a boundary value', () => {
     const tally = { edits: 0, valid: 0, covered: 0 };
-    const paths: (string | number)[][] = [];
-    const walk = (value: unknown, path: (string | number)[]) => {
-      if (value === null || typeof value !== 'object') return;
-      for (const key of Object.keys(value)) {
-        const k = Array.isArray(value) ? Number(key) : key;
-        paths.push([...path, k]);
-        walk((value as Container)[k], [...path, k]);
-      }
-    };
-    walk(FULL, []);
+    const paths = valuePaths(FULL);
     expect(paths.length).toBeGreaterThan(60);
     for (const path of paths) {
       for (const value of [DELETE, ...BOUNDARY]) {

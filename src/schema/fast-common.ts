@@ -1,0 +1,185 @@
+/**
+ * The rules shared by the hand-written validation fast paths (`fast-activity.ts` for catalogue
+ * records, `fast-client.ts` for client profiles): plain checks that restate zod schemas from
+ * ./common.ts and ./activity.ts. Each returns the value zod would output, or `undefined` for
+ * anything zod would reject or that a fast path leaves to zod. Lists and objects they build are
+ * frozen; empty lists and defaults are shared frozen instances.
+ *
+ * Internal: not exported from the package. The fast paths' tests pin every use to zod.
+ *
+ * @module
+ */
+import { DAYS, isIsoDate, parseClock } from './common.js';
+import { vocabularies } from '../vocabulary/index.js';
+import type { Vocabulary } from '../vocabulary/index.js';
+
+export type Obj = Record<string, unknown>;
+
+const OBJECT_PROTO = Object.prototype;
+const ARRAY_PROTO = Array.prototype;
+const getPrototypeOf = Object.getPrototypeOf;
+export const freeze = Object.freeze;
+const isArray = Array.isArray;
+const isSafeInteger = Number.isSafeInteger;
+const isFiniteNumber = Number.isFinite;
+
+/** Shared frozen values for defaults and empty lists: equal to zod's fresh copies, and free. */
+export const EMPTY_LIST: readonly never[] = freeze([]);
+export const DEFAULT_LANGUAGES: readonly string[] = freeze(['en']);
+
+const DAY_SET: ReadonlySet<string> = new Set(DAYS);
+/** `LanguageSchema`'s pattern (stated inline in the schema). */
+const LANGUAGE = /^[a-zA-Z]{2,3}(-[A-Za-z0-9]{2,8})?$/;
+
+/**
+ * Caches of answers already found valid, bounded like `isTimeZone`'s: the same few hundred
+ * dates, tags and terms recur across a catalogue, and a vocabulary look-up of a hyphenated id
+ * ("type-2-diabetes") misses the exact map and folds the text every time.
+ */
+export const CACHE_LIMIT = 10_000;
+const validDates = new Set<string>();
+const clockCache = new Map<string, number>();
+const conditionCache = new Map<string, string>();
+const needCache = new Map<string, string>();
+
+/** `ClockTimeSchema` ("HH:MM"): minutes after midnight, or undefined. */
+function clock(value: unknown): number | undefined {
+  if (typeof value !== 'string') return undefined;
+  let minutes = clockCache.get(value);
+  if (minutes === undefined) {
+    minutes = parseClock(value);
+    if (minutes !== undefined && clockCache.size < CACHE_LIMIT) clockCache.set(value, minutes);
+  }
+  return minutes;
+}
+
+/** An object zod reads as a plain record: prototype `Object.prototype` or `null`. */
+export function isPlainObject(value: unknown): value is Obj {
+  if (typeof value !== 'object' || value === null) return false;
+  const proto: unknown = getPrototypeOf(value);
+  return proto === OBJECT_PROTO || proto === null;
+}
+
+/** An array that is not a subclass (holes are found where elements are checked). */
+export function isPlainArray(value: unknown): value is readonly unknown[] {
+  return isArray(value) && getPrototypeOf(value) === ARRAY_PROTO;
+}
+
+/**
+ * An array of length `n` to fill in order. Sized exactly: `[]` and `push` reserve room for about
+ * 17 elements, which over a catalogue of short lists retains some 400 bytes a record.
+ */
+export function exactList<T>(n: number): T[] {
+  return new Array<T>(n);
+}
+
+/** Whether `list[0..k)` contains `item` (de-duplication of short lists, first seen wins). */
+export function includes(list: readonly string[], k: number, item: string): boolean {
+  for (let i = 0; i < k; i++) if (list[i] === item) return true;
+  return false;
+}
+
+/** `text(max)`: a string, trimmed, then 1 to `max` characters. */
+export function text(value: unknown, max: number): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const t = value.trim();
+  return t.length >= 1 && t.length <= max ? t : undefined;
+}
+
+/** `IsoDateSchema`. */
+export function isoDate(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  if (validDates.has(value)) return value;
+  if (!isIsoDate(value)) return undefined;
+  if (validDates.size < CACHE_LIMIT) validDates.add(value);
+  return value;
+}
+
+/** `z.number().min(min).max(max)` (zod 4 numbers are finite and not NaN). */
+export function isNumberIn(value: unknown, min: number, max: number): value is number {
+  return typeof value === 'number' && isFiniteNumber(value) && value >= min && value <= max;
+}
+
+/** `z.number().int().min(min).max(max)` (zod 4 `int` is a safe integer). */
+export function isIntIn(value: unknown, min: number, max: number): value is number {
+  return isSafeInteger(value) && (value as number) >= min && (value as number) <= max;
+}
+
+/** `termSchema`: a string of at most 200 characters that the vocabulary knows; the canonical id. */
+export function term(value: unknown, vocabulary: Vocabulary, cache: Map<string, string>): string | undefined {
+  if (typeof value !== 'string' || value.length > 200) return undefined;
+  let id = cache.get(value);
+  if (id === undefined) {
+    id = vocabulary.lookup(value);
+    if (id !== undefined && cache.size < CACHE_LIMIT) cache.set(value, id);
+  }
+  return id;
+}
+
+/** `termListSchema` (max 100), de-duplicated in first-seen order. */
+export function termList(value: unknown, vocabulary: Vocabulary, cache: Map<string, string>): readonly string[] | undefined {
+  if (!isPlainArray(value)) return undefined;
+  const n = value.length;
+  if (n > 100) return undefined;
+  if (n === 0) return EMPTY_LIST;
+  const out = exactList<string>(n);
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    const id = term(value[i], vocabulary, cache);
+    if (id === undefined) return undefined;
+    if (!includes(out, k, id)) out[k++] = id;
+  }
+  if (k < n) out.length = k;
+  return freeze(out);
+}
+
+/** `conditionList()`: condition ids, synonyms accepted. */
+export function conditionList(value: unknown): readonly string[] | undefined {
+  return termList(value, vocabularies.conditions, conditionCache);
+}
+
+/** `needList()`: need ids, synonyms accepted. */
+export function needList(value: unknown): readonly string[] | undefined {
+  return termList(value, vocabularies.needs, needCache);
+}
+
+/** `LanguageListSchema`: 1 to 50 codes, each reduced to its lower-case primary subtag, de-duplicated. */
+export function languageList(value: unknown): readonly string[] | undefined {
+  if (!isPlainArray(value)) return undefined;
+  const n = value.length;
+  if (n < 1 || n > 50) return undefined;
+  const out = exactList<string>(n);
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    const s = value[i];
+    if (typeof s !== 'string' || !LANGUAGE.test(s)) return undefined;
+    const dash = s.indexOf('-');
+    const code = (dash < 0 ? s : s.slice(0, dash)).toLowerCase();
+    if (!includes(out, k, code)) out[k++] = code;
+  }
+  if (k < n) out.length = k;
+  return freeze(out);
+}
+
+/** A list of at most `max` `WeeklyWindowSchema` windows (an activity's sessions, a client's availability). */
+export function windowList(value: unknown, max: number): readonly unknown[] | undefined {
+  if (!isPlainArray(value)) return undefined;
+  const n = value.length;
+  if (n > max) return undefined;
+  if (n === 0) return EMPTY_LIST;
+  const out = exactList<unknown>(n);
+  for (let i = 0; i < n; i++) {
+    const w = value[i];
+    if (!isPlainObject(w)) return undefined;
+    for (const k in w) if (k !== 'day' && k !== 'start' && k !== 'end') return undefined;
+    const day = w.day;
+    const start = w.start;
+    const end = w.end;
+    if (typeof day !== 'string' || !DAY_SET.has(day)) return undefined;
+    const s = clock(start);
+    const e = clock(end);
+    if (s === undefined || e === undefined || e <= s) return undefined;
+    out[i] = freeze({ day, start, end });
+  }
+  return freeze(out);
+}
