@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# npm run bench:ab -- [base-ref] [count] [spread] [rounds]
+# npm run bench:ab -- [base-ref] [count] [spread] [rounds] [recommend|caseload]
 # Times recommend() at git ref `base-ref` (default HEAD) and in the working tree, in one process
 # (see scripts/bench-ab.ts for why). The base's src/ is extracted with git archive into
 # .bench/ab-<sha>/ (node_modules resolve from the repository root), and a small driver
@@ -9,7 +9,9 @@ base=${1:-HEAD}
 count=${2:-100000}
 spread=${3:-national}
 rounds=${4:-10}
+workload=${5:-recommend}
 case "$spread" in national | city) ;; *) echo "spread must be national or city" >&2; exit 2 ;; esac
+case "$workload" in recommend | caseload) ;; *) echo "workload must be recommend or caseload" >&2; exit 2 ;; esac
 [[ "$count" =~ ^[0-9]+$ && "$rounds" =~ ^[0-9]+$ ]] || { echo "count and rounds must be whole numbers" >&2; exit 2; }
 root=$(git rev-parse --show-toplevel)
 sha=$(git rev-parse --short "$base^{commit}")
@@ -21,7 +23,7 @@ cat > "$dir/driver.ts" <<TS
 import * as base from './src/index.js';
 import * as head from '$root/src/index.js';
 import { compare } from '$root/scripts/bench-ab.js';
-compare(base, head, { baseName: '$base ($sha)', count: $count, spread: '$spread', rounds: $rounds });
+compare(base, head, { baseName: '$base ($sha)', count: $count, spread: '$spread', rounds: $rounds, workload: '$workload' });
 TS
 npx tsup "$dir/driver.ts" --no-config --format esm --platform node --target node20 --out-dir "$dir/out" --silent
 node --max-old-space-size=16000 "$dir/out/driver.js"

@@ -1,6 +1,7 @@
 // Compares recommend() at two versions of the library in one process: `npm run bench:ab --
-// [base-ref] [count] [spread]` (see scripts/bench-ab.sh, which extracts the base's src/ and
-// bundles both). On a shared virtual machine the same code can time 1.0 ms in one process and
+// [base-ref] [count] [spread] [rounds] [recommend|caseload]` (see scripts/bench-ab.sh, which
+// extracts the base's src/ and bundles both). `caseload` times recommendMany over the 90 clients
+// as one unit, so each round gives one pair. On a shared virtual machine the same code can time 1.0 ms in one process and
 // 1.7 ms in the next (heap layout, neighbours), and rounds within one process vary by 2×,
 // which hides a 10% change. Timing each client on both versions back to back and taking the
 // median of the per-pair ratios cancels most of that. It also
@@ -17,18 +18,21 @@ function median(values: readonly number[]): number {
   return sorted[Math.floor(sorted.length / 2)] as number;
 }
 
-/** ms for one recommend. */
-function time(matcher: Library.Matcher, client: unknown): number {
+/** ms for one recommend, or for one recommendMany over the whole caseload. */
+function time(matcher: Library.Matcher, clients: readonly unknown[]): number {
   const start = performance.now();
-  matcher.recommend(client, { at: AT, limit: 10 });
+  if (clients.length === 1) matcher.recommend(clients[0], { at: AT, limit: 10 });
+  else matcher.recommendMany(clients, { at: AT, limit: 10 });
   return performance.now() - start;
 }
 
-export function compare(base: Version, head: Version, options: { baseName: string; count: number; spread: 'national' | 'city'; rounds: number }): void {
-  const { count, spread, rounds } = options;
+export function compare(base: Version, head: Version, options: { baseName: string; count: number; spread: 'national' | 'city'; rounds: number; workload: 'recommend' | 'caseload' }): void {
+  const { count, spread, rounds, workload } = options;
   const activities = generateCatalogue({ seed: 1, count, spread });
   const matchers = { base: base.createMatcher(activities), head: head.createMatcher(activities) };
   const clients = benchClients(90, spread);
+  // The units timed in pairs: each client alone, or the whole caseload at once.
+  const units: unknown[][] = workload === 'caseload' ? [clients] : clients.map((client) => [client]);
 
   let differing = -1;
   clients.forEach((client, i) => {
@@ -40,23 +44,23 @@ export function compare(base: Version, head: Version, options: { baseName: strin
   // Paired timings: each client runs on both versions back to back (which goes first
   // alternates), so a slow spell of the machine slows both sides of a pair alike.
   for (let r = 0; r < 3; r++) {
-    for (const client of clients) {
-      time(matchers.base, client); // warm-up
-      time(matchers.head, client);
+    for (const unit of units) {
+      time(matchers.base, unit); // warm-up
+      time(matchers.head, unit);
     }
   }
   const times = { base: [] as number[], head: [] as number[] };
   const ratios: number[] = [];
   for (let r = 0; r < rounds; r++) {
-    clients.forEach((client, i) => {
+    units.forEach((unit, i) => {
       let b: number;
       let h: number;
       if ((r + i) % 2 === 1) {
-        h = time(matchers.head, client);
-        b = time(matchers.base, client);
+        h = time(matchers.head, unit);
+        b = time(matchers.base, unit);
       } else {
-        b = time(matchers.base, client);
-        h = time(matchers.head, client);
+        b = time(matchers.base, unit);
+        h = time(matchers.head, unit);
       }
       times.base.push(b);
       times.head.push(h);
@@ -66,7 +70,7 @@ export function compare(base: Version, head: Version, options: { baseName: strin
   const sortedRatios = [...ratios].sort((a, b) => a - b);
   const quartile = (q: number) => (sortedRatios[Math.floor(q * (sortedRatios.length - 1))] as number).toFixed(2);
   const fmt = (ms: number) => `${ms.toFixed(3)} ms`;
-  process.stdout.write(`recommend, ${count.toLocaleString('en-GB')} ${spread} activities, 90 clients × ${rounds} rounds, paired in one process\n\n`);
+  process.stdout.write(`${workload === 'caseload' ? 'recommendMany' : 'recommend'}, ${count.toLocaleString('en-GB')} ${spread} activities, 90 clients${workload === 'caseload' ? ' at once' : ''} × ${rounds} rounds, paired in one process\n\n`);
   process.stdout.write('| version | p50 |\n|---|---|\n');
   process.stdout.write(`| ${options.baseName} | ${fmt(median(times.base))} |\n| working tree | ${fmt(median(times.head))} |\n\n`);
   process.stdout.write(`working tree / base, median of ${ratios.length} paired ratios: ${quartile(0.5)}× (quartiles ${quartile(0.25)}–${quartile(0.75)})\n`);
