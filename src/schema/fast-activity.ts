@@ -33,7 +33,9 @@
  *   then frozen.
  * - Rules that the schemas only state inline in a zod chain (text trimming and lengths, number
  *   bounds, enum lists, the language pattern) are restated; shared rules are imported
- *   (`isIsoDate`, `parseClock`, `isTimeZone`, the vocabularies, `normaliseTag`, the enum lists).
+ *   (`isIsoDate`, `parseClock`, `isTimeZone`, the vocabularies, `normaliseTag`, the enum
+ *   lists). Restatements shared with the client profile's fast path (texts, numbers, dates,
+ *   vocabulary lists, languages, weekly windows) live in ./fast-common.ts.
  *
  * The tests (test/schema/fast-activity.test.ts) pin this module to zod: every fixture and
  * generated record, every single edit of a full record, and random mutations of valid records
