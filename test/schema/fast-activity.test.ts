@@ -7,8 +7,8 @@ import { generateCatalogue } from '../../fixtures/generate/catalogue.js';
 import { ActivityAccessibilitySchema, ActivitySchema, CostSchema, EligibilitySchema, ServiceAreaSchema } from '../../src/schema/activity.js';
 import { fastParseActivity } from '../../src/schema/fast-activity.js';
 import { CapacitySchema } from '../../src/time/capacity.js';
-import { containers, DELETE, expectSameOutput, mutate, mutationArbitrary, pinnedChecker, valuePaths, withValue } from './pinned.js';
-import type { Container, Json } from './pinned.js';
+import { checkMutants, checkSingleEdits, containers, DELETE, expectSameOutput, mutationArbitrary, pinnedChecker, valuePaths, withValue } from './pinned.js';
+import type { Json } from './pinned.js';
 
 /** Checks the contract of fastParseActivity on one input (see pinnedChecker). */
 const check = pinnedChecker(ActivitySchema, fastParseActivity);
@@ -377,18 +377,9 @@ const mutationArb = mutationArbitrary(valueArb, KEYS);
 
 describe('fastParseActivity against zod on every single edit of a full record', () => {
   it('agrees with zod when any one value is deleted, set to undefined or set to a boundary value', () => {
-    const tally = { edits: 0, valid: 0, covered: 0 };
-    const paths = valuePaths(FULL);
-    expect(paths.length).toBeGreaterThan(60);
-    for (const path of paths) {
-      for (const value of [DELETE, ...BOUNDARY]) {
-        const { zodOk, fastOk } = check(withValue(FULL, path, value));
-        tally.edits++;
-        if (zodOk) tally.valid++;
-        if (fastOk) tally.covered++;
-      }
-    }
-    expect(tally.valid).toBeGreaterThan(tally.edits * 0.1);
+    expect(valuePaths(FULL).length).toBeGreaterThan(60);
+    const tally = checkSingleEdits(check, FULL, BOUNDARY);
+    expect(tally.valid).toBeGreaterThan(tally.inputs * 0.1);
     expect(tally.covered).toBe(tally.valid);
     // About 11,000 zod comparisons: 4.6 s alone here, so vitest's 5 s default timed it out under
     // CI's coverage on a busy machine. The limit only guards against a hang.
@@ -399,21 +390,10 @@ describe('fastParseActivity against zod on mutated records (property)', () => {
   const pool = [...fixtures, ...generated.slice(0, 100), ...generated.slice(1500, 1600), FULL];
 
   it('only returns a value zod agrees with, and covers most valid mutants', () => {
-    const tally = { runs: 0, valid: 0, covered: 0 };
-    fc.assert(
-      fc.property(fc.nat(), fc.array(mutationArb, { minLength: 1, maxLength: 3 }), (pick, mutations) => {
-        const record = structuredClone(pool[pick % pool.length]) as Container;
-        for (const m of mutations) mutate(record, m);
-        const { zodOk, fastOk } = check(record);
-        tally.runs++;
-        if (zodOk) tally.valid++;
-        if (fastOk) tally.covered++;
-      }),
-      { numRuns: 3000, seed: 20260517 },
-    );
-    expect(tally.runs).toBe(3000);
+    const tally = checkMutants(check, pool, mutationArb, { numRuns: 3000, seed: 20260517 });
+    expect(tally.inputs).toBe(3000);
     // Enough mutants stay valid for the property to mean something, and the fast path takes them.
-    expect(tally.valid).toBeGreaterThan(tally.runs * 0.25);
+    expect(tally.valid).toBeGreaterThan(tally.inputs * 0.25);
     expect(tally.covered).toBeGreaterThan(tally.valid * 0.9);
   }, 60_000);
 

@@ -63,13 +63,29 @@ export function snapshot(value: unknown, seen = new Map<object, unknown>()): unk
   return copy;
 }
 
+/** What a checker reports of one input: whether zod accepted it, and whether the fast path did. */
+export type Check = (input: unknown) => { zodOk: boolean; fastOk: boolean };
+
+/** How many inputs were checked, how many zod accepted, and how many of those the fast path took. */
+export interface Tally {
+  inputs: number;
+  valid: number;
+  covered: number;
+}
+
+function count(tally: Tally, result: { zodOk: boolean; fastOk: boolean }): void {
+  tally.inputs++;
+  if (result.zodOk) tally.valid++;
+  if (result.fastOk) tally.covered++;
+}
+
 /**
  * A checker of a fast path against its zod schema. It runs both on `input` and checks the
  * contract: a fast value only when zod succeeds, equal to zod's output, deep-frozen, sharing
  * nothing with the input, and the input left as it was (same keys and values, nothing newly frozen).
  */
-export function pinnedChecker(schema: { safeParse(input: unknown): { success: boolean; data?: unknown } }, fast: (input: unknown) => unknown) {
-  return (input: unknown): { zodOk: boolean; fastOk: boolean } => {
+export function pinnedChecker(schema: { safeParse(input: unknown): { success: boolean; data?: unknown } }, fast: (input: unknown) => unknown): Check {
+  return (input) => {
     const before = snapshot(input);
     const frozenBefore = [...containers(input)].filter((part) => Object.isFrozen(part)).length;
     const zod = schema.safeParse(input);
@@ -192,4 +208,25 @@ export function mutate(record: Container, m: Mutation): void {
       else if (Array.isArray(node)) node.reverse();
       return;
   }
+}
+
+/** Checks every single edit of `record`: each value in it deleted, or replaced by each of `values`. */
+export function checkSingleEdits(check: Check, record: Record<string, Json>, values: readonly unknown[]): Tally {
+  const tally: Tally = { inputs: 0, valid: 0, covered: 0 };
+  for (const path of valuePaths(record)) for (const value of [DELETE, ...values]) count(tally, check(withValue(record, path, value)));
+  return tally;
+}
+
+/** Checks `numRuns` random mutants (one to three mutations each) of records drawn from `pool`. */
+export function checkMutants(check: Check, pool: readonly unknown[], mutations: fc.Arbitrary<Mutation>, options: { numRuns: number; seed: number }): Tally {
+  const tally: Tally = { inputs: 0, valid: 0, covered: 0 };
+  fc.assert(
+    fc.property(fc.nat(), fc.array(mutations, { minLength: 1, maxLength: 3 }), (pick, edits) => {
+      const record = structuredClone(pool[pick % pool.length]) as Container;
+      for (const m of edits) mutate(record, m);
+      count(tally, check(record));
+    }),
+    options,
+  );
+  return tally;
 }
