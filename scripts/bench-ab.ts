@@ -1,9 +1,9 @@
 // Compares recommend() at two versions of the library in one process: `npm run bench:ab --
 // [base-ref] [count] [spread] [rounds] [recommend|caseload]` (see scripts/bench-ab.sh, which
-// extracts the base's src/ and bundles both). `caseload` times recommendMany over the 90 clients
-// as one unit, so each round gives one pair. On a shared virtual machine the same code can time 1.0 ms in one process and
-// 1.7 ms in the next (heap layout, neighbours), and rounds within one process vary by 2×,
-// which hides a 10% change. Timing each client on both versions back to back and taking the
+// extracts the base's src/ and bundles both). `caseload` times recommendMany over the 90
+// clients as one unit, so each round gives one pair. On a shared virtual machine the same code
+// can time 1.0 ms in one process and 1.7 ms in the next (heap layout, neighbours), and rounds
+// within one process vary by 2×, which hides a 10% change. Timing each client on both versions back to back and taking the
 // median of the per-pair ratios cancels most of that. It also
 // checks that both versions return the same shortlists, so a speed-up that changes results
 // shows up at once.
@@ -18,11 +18,14 @@ function median(values: readonly number[]): number {
   return sorted[Math.floor(sorted.length / 2)] as number;
 }
 
-/** ms for one recommend, or for one recommendMany over the whole caseload. */
-function time(matcher: Library.Matcher, clients: readonly unknown[]): number {
+/** What one timing covers: one client's recommend, or recommendMany over a whole caseload. */
+type Unit = { client: unknown } | { caseload: readonly unknown[] };
+
+/** ms for one unit. */
+function time(matcher: Library.Matcher, unit: Unit): number {
   const start = performance.now();
-  if (clients.length === 1) matcher.recommend(clients[0], { at: AT, limit: 10 });
-  else matcher.recommendMany(clients, { at: AT, limit: 10 });
+  if ('caseload' in unit) matcher.recommendMany(unit.caseload, { at: AT, limit: 10 });
+  else matcher.recommend(unit.client, { at: AT, limit: 10 });
   return performance.now() - start;
 }
 
@@ -32,7 +35,7 @@ export function compare(base: Version, head: Version, options: { baseName: strin
   const matchers = { base: base.createMatcher(activities), head: head.createMatcher(activities) };
   const clients = benchClients(90, spread);
   // The units timed in pairs: each client alone, or the whole caseload at once.
-  const units: unknown[][] = workload === 'caseload' ? [clients] : clients.map((client) => [client]);
+  const units: Unit[] = workload === 'caseload' ? [{ caseload: clients }] : clients.map((client) => ({ client }));
 
   let differing = -1;
   clients.forEach((client, i) => {
