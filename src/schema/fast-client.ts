@@ -6,7 +6,8 @@
  *
  * Why a profile needs one: every `recommend` validates its profile, and after a search over a
  * large catalogue zod's schema walk runs on cold caches. At 1M activities it cost 64–143 µs a
- * query in one process (13.6 µs when timed alone, warm), against about 7 µs with no validation.
+ * query in one process (13.6 µs when timed alone, warm); this path, 28–34 µs in the same
+ * setting. Paired runs (BENCHMARKS.md): recommend 0.93–0.94×, recommendMany 0.91×.
  *
  * Profiles are health data. The shared caches keep only spellings of condition and need names
  * that the vocabulary accepts and "HH:MM" times, bounded, never linked to a profile; dates,
