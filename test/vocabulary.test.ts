@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createVocabulary, foldText, normaliseTag, vocabularies } from '../src/index.js';
+import { createVocabulary, foldText, normaliseTag, resolveKeyword, vocabularies } from '../src/index.js';
 
 describe('vocabularies', () => {
   it.each([
@@ -44,5 +44,45 @@ describe('vocabularies', () => {
     expect(foldText('  Pétanque & Boules! ')).toBe('petanque boules');
     expect(normaliseTag('Pétanque & Boules')).toBe('petanque-boules');
     expect(normaliseTag("Men's Shed")).toBe('crafts');
+  });
+});
+
+// Issue #16: synonyms audited for meaning, not only spelling. Each row is a form a client or a
+// directory writes, and what it must (or must not) stand for.
+describe('vocabulary meanings', () => {
+  it.each([
+    ['board games', 'tags', 'board-games'],
+    ['cards', 'tags', 'card-games'],
+    ['whist', 'tags', 'card-games'],
+    ['healthy eating', 'needs', 'healthy-eating'],
+    ['carb counting', 'needs', 'healthy-eating'],
+    ['food bank', 'needs', 'food'],
+    ['cookery', 'tags', 'cooking'],
+    ["Parkinson's disease", 'conditions', 'parkinsons'],
+    ['LGBT', 'groups', 'lgbtq'],
+  ] as const)('%j stands for %s %s', (text, vocabulary, id) => {
+    expect(vocabularies[vocabulary].lookup(text)).toBe(id);
+  });
+
+  it.each([
+    ['board games', 'card-games', 'board games are not card games'],
+    ['games', 'card-games', '"games" alone names no particular game'],
+    ['food', 'cooking', 'food (a food bank) is not cooking'],
+  ] as const)('%j is not the tag %s: %s', (text, tag) => {
+    expect(vocabularies.tags.lookup(text)).not.toBe(tag);
+    expect(resolveKeyword(text).map((h) => h.id)).not.toContain(tag);
+  });
+
+  it('"healthy eating" is not food poverty: a cookery course is not a food bank', () => {
+    expect(vocabularies.needs.lookup('healthy eating')).not.toBe('food');
+  });
+
+  it('"games" on its own resolves to nothing rather than to a guessed game', () => {
+    expect(resolveKeyword('games')).toEqual([]);
+    expect(resolveKeyword('Games')).toEqual([]);
+  });
+
+  it('"diabetes" with no type stands for both types', () => {
+    expect(resolveKeyword('diabetes').map((h) => h.id).sort()).toEqual(['type-1-diabetes', 'type-2-diabetes']);
   });
 });

@@ -1,8 +1,8 @@
-import { CATEGORIES, CONDITIONS, NEEDS, TAGS } from './terms.js';
+import { AUDIENCE_GROUPS, CATEGORIES, CONDITIONS, NEEDS, TAGS } from './terms.js';
 import { createVocabulary, slugify } from './normalise.js';
 
-export { CATEGORIES, CONDITIONS, NEEDS, TAGS } from './terms.js';
-export type { Category, Condition, Need, Term } from './terms.js';
+export { AUDIENCE_GROUPS, CATEGORIES, CONDITIONS, NEEDS, TAGS } from './terms.js';
+export type { AudienceGroup, Category, Condition, Need, Term } from './terms.js';
 export { createVocabulary, foldText, slugify } from './normalise.js';
 export type { Vocabulary } from './normalise.js';
 
@@ -22,6 +22,7 @@ export const vocabularies = {
   conditions: createVocabulary(CONDITIONS),
   needs: createVocabulary(NEEDS),
   tags: createVocabulary(TAGS),
+  groups: createVocabulary(AUDIENCE_GROUPS),
 } as const;
 
 /**

@@ -44,9 +44,11 @@ export const EXTRA_KEYWORDS: Readonly<Record<VocabularyName, Readonly<Record<str
     'mental-wellbeing': ['mental health and wellbeing', 'counselling', 'talking therapies', 'emotional wellbeing'],
   },
   conditions: {
+    // "Diabetes" with no type is either type: a diabetes service serves both.
+    'type-1-diabetes': ['diabetes'],
     'type-2-diabetes': ['diabetes', 'prediabetes', 'pre diabetes'],
     copd: ['lung condition', 'lung conditions', 'lung disease', 'respiratory condition', 'respiratory conditions', 'breathing problems'],
-    asthma: ['lung condition', 'lung conditions', 'respiratory condition', 'respiratory conditions'],
+    asthma: ['lung condition', 'lung conditions', 'respiratory condition', 'respiratory conditions', 'breathing problems'],
     'heart-disease': ['heart condition', 'heart conditions', 'heart problems', 'heart attack', 'heart attacks'],
     dementia: ['memory problems'],
     'chronic-pain': ['pain management'],
@@ -82,6 +84,12 @@ export const AMBIGUOUS: ReadonlySet<string> = new Set([
   // conditions
   'panic', 'unsteady',
 ]);
+
+/**
+ * Words that name no one term on their own: "games" may be cards, board games, bingo or a quiz,
+ * so it is kept as the client's own word (a slug tag) rather than guessed fuzzily.
+ */
+export const VAGUE: ReadonlySet<string> = new Set(['games', 'game', 'activities', 'activity', 'groups', 'group', 'hobbies', 'hobby', 'classes', 'things', 'clubs']);
 
 const VOCABULARY_NAMES = ['categories', 'conditions', 'needs', 'tags'] as const;
 const SCANNED = ['conditions', 'needs', 'tags'] as const;
@@ -221,7 +229,7 @@ export function resolveKeyword(keyword: string): KeywordHit[] {
   if (fromParts.length > 0) return dedupe(fromParts);
   const inside = scanWords(whole.split(' '), exact).map((h) => ({ ...h, via: 'phrase' as const }));
   if (inside.length > 0) return dedupe(inside);
-  if (whole.length < FUZZY_MIN_LENGTH || whole.split(' ').length > 4) return [];
+  if (whole.length < FUZZY_MIN_LENGTH || whole.split(' ').length > 4 || VAGUE.has(whole)) return [];
   let best: { vocabulary: VocabularyName; id: string; score: number } | undefined;
   for (const r of fuzzy.search(whole)) {
     const score = r.score ?? 1;

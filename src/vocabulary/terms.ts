@@ -65,6 +65,12 @@ export const CONDITIONS = [
   { id: 'learning-disability', label: 'learning disability', synonyms: ['learning disabilities', 'ld'] },
   { id: 'sight-loss', label: 'sight loss', synonyms: ['visual impairment', 'blind', 'partially sighted'] },
   { id: 'hearing-loss', label: 'hearing loss', synonyms: ['deaf', 'hard of hearing', 'hearing impairment'] },
+  { id: 'parkinsons', label: "Parkinson's", synonyms: ["parkinson's disease", 'parkinsons disease', 'parkinson disease'] },
+  { id: 'multiple-sclerosis', label: 'multiple sclerosis', synonyms: ['ms'] },
+  { id: 'epilepsy', label: 'epilepsy', synonyms: ['seizures'] },
+  { id: 'kidney-disease', label: 'kidney disease', synonyms: ['chronic kidney disease', 'ckd', 'renal disease', 'kidney failure'] },
+  { id: 'autism', label: 'autism', synonyms: ['autistic', 'asd', 'autism spectrum disorder', "asperger's"] },
+  { id: 'substance-misuse', label: 'alcohol or drug use', synonyms: ['substance misuse', 'drug use', 'alcohol misuse', 'alcohol dependence', 'addiction', 'recovery from addiction'] },
 ] as const satisfies readonly Term[];
 
 /**
@@ -87,11 +93,13 @@ export const NEEDS = [
   { id: 'employment', label: 'work and employment', synonyms: ['job', 'jobs', 'unemployment', 'work', 'employment support'] },
   { id: 'carers', label: 'support for carers', synonyms: ['carer', 'caring', 'carer support', 'unpaid carer'] },
   { id: 'bereavement', label: 'bereavement', synonyms: ['grief', 'loss', 'bereaved'] },
-  { id: 'food', label: 'food', synonyms: ['food poverty', 'food bank', 'hunger', 'healthy eating'] },
+  // Food poverty only: eating well is `healthy-eating` (a cookery class is not a food bank).
+  { id: 'food', label: 'food', synonyms: ['food poverty', 'food bank', 'hunger', 'food insecurity'] },
   { id: 'digital-skills', label: 'digital skills', synonyms: ['computer skills', 'getting online', 'digital inclusion'] },
   { id: 'physical-activity', label: 'getting more active', synonyms: ['get fit', 'exercise', 'fitness', 'be more active', 'inactivity'] },
   { id: 'weight', label: 'weight', synonyms: ['weight loss', 'lose weight', 'healthy weight'] },
   { id: 'mental-wellbeing', label: 'mental wellbeing', synonyms: ['stress', 'wellbeing', 'low mood', 'emotional wellbeing'] },
+  { id: 'healthy-eating', label: 'healthy eating', synonyms: ['eating well', 'diet', 'nutrition', 'carb counting', 'carbohydrate counting'] },
 ] as const satisfies readonly Term[];
 
 /**
@@ -118,7 +126,7 @@ export const TAGS = [
   { id: 'gardening', label: 'gardening', synonyms: ['garden', 'allotment', 'growing', 'horticulture', 'community garden'] },
   { id: 'beekeeping', label: 'beekeeping', synonyms: ['bee keeping', 'bee-keeping', 'bees', 'apiary', 'honey'] },
   { id: 'conservation', label: 'conservation', synonyms: ['green gym', 'nature conservation', 'volunteering outdoors'] },
-  { id: 'cooking', label: 'cooking', synonyms: ['cookery', 'baking', 'food', 'healthy cooking'] },
+  { id: 'cooking', label: 'cooking', synonyms: ['cookery', 'baking', 'healthy cooking', 'cook and eat'] },
   { id: 'art', label: 'art', synonyms: ['painting', 'drawing', 'arts', 'art class', 'sketching'] },
   { id: 'crafts', label: 'crafts', synonyms: ['craft', 'sewing', 'pottery', 'woodwork', 'mens shed', "men's shed"] },
   { id: 'knitting', label: 'knitting', synonyms: ['crochet', 'knit and natter', 'yarn'] },
@@ -126,7 +134,9 @@ export const TAGS = [
   { id: 'music', label: 'music', synonyms: ['instrument', 'guitar', 'ukulele', 'band'] },
   { id: 'singing', label: 'singing', synonyms: ['choir', 'sing', 'community choir'] },
   { id: 'bridge', label: 'bridge', synonyms: ['contract bridge', 'bridge club'] },
-  { id: 'card-games', label: 'card games', synonyms: ['cards', 'whist', 'board games', 'games'] },
+  // Cards only: board games, bingo and quizzes are other games ("games" alone names none of them).
+  { id: 'card-games', label: 'card games', synonyms: ['cards', 'whist', 'card playing', 'rummy', 'cribbage', 'canasta'] },
+  { id: 'board-games', label: 'board games', synonyms: ['boardgames', 'board game', 'chess', 'scrabble', 'dominoes'] },
   { id: 'book-club', label: 'book club', synonyms: ['reading group', 'reading', 'books', 'shared reading', 'book group'] },
   { id: 'bingo', label: 'bingo', synonyms: ['housey housey'] },
   { id: 'history', label: 'local history', synonyms: ['history', 'heritage'] },
@@ -143,9 +153,31 @@ export const TAGS = [
   { id: 'large-group', label: 'large groups', synonyms: ['big groups', 'crowds', 'crowded', 'busy places', 'large classes'] },
 ] as const satisfies readonly Term[];
 
+/**
+ * Groups of people a service may be only for, beyond conditions, needs, age and gender: a
+ * client is matched to such a service only when their profile lists the group (`groups`).
+ * Carers, bereaved or homeless people are needs (`carers`, `bereavement`, `housing`); men,
+ * women, older and young people are eligibility (genders, ages).
+ *
+ * @example
+ * ```ts
+ * AUDIENCE_GROUPS.map((g) => g.id); // ['lgbtq', 'veterans', 'refugees', 'care-leavers', 'ethnic-minorities', 'parents']
+ * ```
+ */
+export const AUDIENCE_GROUPS = [
+  { id: 'lgbtq', label: 'LGBTQ+ people', synonyms: ['lgbtq+', 'lgbt', 'lgbtqia', 'lgbtqia+', 'gay', 'lesbian', 'bisexual', 'trans', 'transgender', 'queer'] },
+  { id: 'veterans', label: 'armed forces veterans', synonyms: ['veteran', 'ex forces', 'ex-services', 'armed forces', 'ex service personnel', 'forces veterans'] },
+  { id: 'refugees', label: 'refugees and asylum seekers', synonyms: ['refugee', 'asylum seekers', 'asylum seeker', 'migrants', 'new arrivals'] },
+  { id: 'care-leavers', label: 'care leavers', synonyms: ['care leaver', 'leaving care', 'care experienced'] },
+  { id: 'ethnic-minorities', label: 'people from ethnic minority communities', synonyms: ['bame', 'black and minority ethnic', 'ethnic minority', 'ethnic minorities', 'global majority', 'south asian', 'african caribbean'] },
+  { id: 'parents', label: 'parents and families', synonyms: ['parent', 'families', 'family', 'mums', 'dads', 'parents and carers of children'] },
+] as const satisfies readonly Term[];
+
 /** Canonical category ids. */
 export type Category = (typeof CATEGORIES)[number]['id'];
 /** Canonical condition ids. */
 export type Condition = (typeof CONDITIONS)[number]['id'];
 /** Canonical need ids. */
 export type Need = (typeof NEEDS)[number]['id'];
+/** Canonical audience group ids. */
+export type AudienceGroup = (typeof AUDIENCE_GROUPS)[number]['id'];
