@@ -159,7 +159,7 @@ describe('the bundled catalogue (fixtures/catalogue.json)', () => {
 
   it('offers telephone befriending arranged with the client, and a face-to-face befriending service', () => {
     const phone = activity('telephone-befriending');
-    expect(phone).toMatchObject({ category: 'befriending', location: { kind: 'home' }, groupSize: 'one-to-one', cost: { level: 'free' }, sessions: [] });
+    expect(phone).toMatchObject({ category: 'befriending', location: { kind: 'phone' }, groupSize: 'one-to-one', cost: { level: 'free' }, sessions: [] });
     expect(phone.needs).toEqual(expect.arrayContaining(['loneliness', 'confidence']));
     const faceToFace = catalogue.filter((a) => a.category === 'befriending' && a.id !== 'telephone-befriending' && (hasTag(a, 'face-to-face') || hasTag(a, 'home-visiting') || a.location.kind === 'venue'));
     expect(faceToFace.length).toBeGreaterThanOrEqual(1);

@@ -68,7 +68,7 @@ describe('vocabulary meanings', () => {
     ['board games', 'card-games', 'board games are not card games'],
     ['games', 'card-games', '"games" alone names no particular game'],
     ['food', 'cooking', 'food (a food bank) is not cooking'],
-  ] as const)('%j is not the tag %s: %s', (text, tag) => {
+  ] as const)('%j is not the tag %s: %s', (text, tag, _why) => {
     expect(vocabularies.tags.lookup(text)).not.toBe(tag);
     expect(resolveKeyword(text).map((h) => h.id)).not.toContain(tag);
   });

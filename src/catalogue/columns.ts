@@ -13,10 +13,20 @@ import { capacityFacts } from '../time/capacity.js';
 import { dayFromIso } from '../time/dates.js';
 import { clockMinutes } from '../time/clock.js';
 import { expiryDayOf, lastJoinDayOf, lastSessionDayOf, weeklyWindowsOf } from '../time/pattern.js';
-import { CATEGORIES, CONDITIONS, NEEDS } from '../vocabulary/index.js';
+import { AUDIENCE_GROUPS, CATEGORIES, CONDITIONS, NEEDS } from '../vocabulary/index.js';
 
-/** Location kinds, as stored in {@link Columns.kind}. */
-export const KIND = { venue: 0, home: 1, online: 2 } as const;
+/** Delivery kinds, as stored in {@link Columns.kind}. */
+export const KIND = { venue: 0, home: 1, online: 2, phone: 3 } as const;
+
+/** Whether a kind reaches people without them travelling (home visits, phone and online). */
+export function isRemoteKind(kind: number): boolean {
+  return kind !== KIND.venue;
+}
+
+/** Whether a kind meets people face to face (at a venue, or a visit at home). */
+export function isInPersonKind(kind: number): boolean {
+  return kind === KIND.venue || kind === KIND.home;
+}
 
 /** Bits of {@link Columns.flags}. */
 export const FLAG = { gym: 1, supported: 2, social: 4, befriending: 8, full: 16, areaLimited: 32 } as const;
@@ -27,9 +37,10 @@ export const ACCESS = { no: 0, yes: 1, unknown: 2 } as const;
 export const CATEGORY_IDS: readonly string[] = CATEGORIES.map((c) => c.id);
 export const CONDITION_IDS: readonly string[] = CONDITIONS.map((c) => c.id);
 export const NEED_IDS: readonly string[] = NEEDS.map((n) => n.id);
+export const GROUP_IDS: readonly string[] = AUDIENCE_GROUPS.map((g) => g.id);
 
-// Conditions are stored as 32-bit masks, needs and categories as 16-bit ones; the vocabularies must fit.
-if (CONDITION_IDS.length > 32 || NEED_IDS.length > 16 || CATEGORY_IDS.length > 16) throw new Error('activity-match: a vocabulary outgrew its bitmask');
+// Conditions are stored as 32-bit masks, needs and categories as 16-bit ones, groups as 8-bit; the vocabularies must fit.
+if (CONDITION_IDS.length > 32 || NEED_IDS.length > 16 || CATEGORY_IDS.length > 16 || GROUP_IDS.length > 8) throw new Error('activity-match: a vocabulary outgrew its bitmask');
 
 /** Bit positions of vocabulary ids (a map: looking ids up with `indexOf` dominated compiling). */
 function bitsOf(ids: readonly string[]): ReadonlyMap<string, number> {
@@ -37,6 +48,24 @@ function bitsOf(ids: readonly string[]): ReadonlyMap<string, number> {
 }
 export const CONDITION_BITS = bitsOf(CONDITION_IDS);
 export const NEED_BITS = bitsOf(NEED_IDS);
+export const GROUP_BITS = bitsOf(GROUP_IDS);
+
+/** An activity's audience as vocabulary masks (see `AudienceSchema`). */
+export interface AudienceMasks {
+  readonly conditions: number;
+  readonly needs: number;
+  readonly groups: number;
+}
+
+/**
+ * Who an activity is for, beyond numbers: the languages it runs in and its audience (undefined:
+ * open to anyone). Each distinct pair is stored once per catalogue and activities hold its id
+ * ({@link Columns.peopleSet}), so both rules cost one 16-bit column.
+ */
+export interface PeopleSet {
+  readonly languages: readonly string[];
+  readonly audience: AudienceMasks | undefined;
+}
 
 /** A bitmask of vocabulary ids (ids not in `bits` are ignored). */
 export function maskOf(ids: readonly string[], bits: ReadonlyMap<string, number>): number {
@@ -86,9 +115,9 @@ export interface Columns {
   readonly maxAge: Uint8Array;
   /** Bitmask over `GENDERS`; 0 when open to all. */
   readonly genders: Uint8Array;
-  /** Index into `languageSets`. */
-  readonly languageSet: Uint16Array;
-  readonly languageSets: readonly (readonly string[])[];
+  /** Index into `peopleSets`: the activity's languages and audience. */
+  readonly peopleSet: Uint16Array;
+  readonly peopleSets: readonly PeopleSet[];
   readonly designedFor: Uint32Array;
   readonly unsuitableFor: Uint32Array;
   readonly needs: Uint16Array;
@@ -167,6 +196,13 @@ class U32List {
   }
 }
 
+/** An activity's audience as masks, or undefined when it is open to anyone. */
+export function audienceMasksOf(activity: Activity): AudienceMasks | undefined {
+  const audience = activity.audience;
+  if (audience === undefined) return undefined;
+  return { conditions: maskOf(audience.conditions ?? [], CONDITION_BITS), needs: maskOf(audience.needs ?? [], NEED_BITS), groups: maskOf(audience.groups ?? [], GROUP_BITS) };
+}
+
 /** The language-set key of an activity: its codes, sorted and joined (one code is its own key). */
 function languageKeyOf(languages: readonly string[]): string {
   return languages.length === 1 ? (languages[0] as string) : [...languages].sort().join(',');
@@ -184,16 +220,16 @@ export function extractRows(activities: readonly Activity[]): RowTable {
 
 /** Why {@link RowWriter.add} could not take a record: the field and the expected form. */
 export interface RowRefusal {
-  readonly field: 'timeZone' | 'languages';
+  readonly field: 'timeZone' | 'languages' | 'audience';
   readonly message: string;
 }
 
 /** The most activities one matcher takes (2²⁴: sixteen times a national directory, and far inside every 32-bit index). */
 export const MAX_ACTIVITIES = 2 ** 24;
 
-/** Distinct time zones and distinct language lists one catalogue can hold (8- and 16-bit columns). */
+/** Distinct time zones and distinct (languages, audience) pairs one catalogue can hold (8- and 16-bit columns). */
 export const MAX_ZONES = 256;
-export const MAX_LANGUAGE_SETS = 65_536;
+export const MAX_PEOPLE_SETS = 65_536;
 
 /**
  * The per-row arrays of a {@link RowTable}, `n` rows each. One buffer holds every fixed-size
@@ -215,7 +251,7 @@ function allocateRowArrays(n: number) {
   designedFor: arena.u32(n),
   unsuitableFor: arena.u32(n),
   needs: arena.u16(n),
-  languageSet: arena.u16(n),
+  peopleSet: arena.u16(n),
   kind: arena.u8(n),
   flags: arena.u8(n),
   intensity: arena.u8(n),
@@ -246,8 +282,9 @@ export class RowWriter {
   readonly #idHash: Uint32Array;
   readonly #tagIndex = new Map<string, number>();
   readonly #tagNames: string[] = [];
-  readonly #languageIndex = new Map<string, number>();
-  readonly #languageKeys: string[] = [];
+  readonly #peopleIndex = new Map<string, number>();
+  readonly #peopleKeys: string[] = [];
+  readonly #peopleSets: PeopleSet[] = [];
   readonly #zoneIndex = new Map<string, number>();
   readonly #zones: string[] = [];
   readonly #tagIds: U32List;
@@ -264,16 +301,20 @@ export class RowWriter {
 
   /**
    * Adds the next row, or refuses the record, writing nothing, when it would bring a
-   * {@link MAX_ZONES 257th time zone} or a {@link MAX_LANGUAGE_SETS 65,537th language list} into the catalogue.
+   * {@link MAX_ZONES 257th time zone} or a {@link MAX_PEOPLE_SETS 65,537th distinct pair of language list and audience} into the catalogue.
    */
   add(activity: Activity): RowRefusal | undefined {
     if (this.#n === this.#capacity) throw new Error('activity-match: RowWriter is full');
-    const languageKey = languageKeyOf(activity.languages);
+    const audience = audienceMasksOf(activity);
+    const peopleKey = audience === undefined ? languageKeyOf(activity.languages) : `${languageKeyOf(activity.languages)}|${audience.conditions}.${audience.needs}.${audience.groups}`;
     if (this.#zones.length === MAX_ZONES && !this.#zoneIndex.has(activity.timeZone)) {
       return { field: 'timeZone', message: `expected one of the catalogue's first ${MAX_ZONES} distinct time zones (the index holds at most ${MAX_ZONES})` };
     }
-    if (this.#languageKeys.length === MAX_LANGUAGE_SETS && !this.#languageIndex.has(languageKey)) {
-      return { field: 'languages', message: "expected one of the catalogue's first 65,536 distinct language lists (the index holds at most 65,536)" };
+    if (this.#peopleKeys.length === MAX_PEOPLE_SETS && !this.#peopleIndex.has(peopleKey)) {
+      return {
+        field: audience === undefined ? 'languages' : 'audience',
+        message: "expected one of the catalogue's first 65,536 distinct pairs of language list and audience (the index holds at most 65,536)",
+      };
     }
     const i = this.#n++;
     const t = this.#t;
@@ -322,7 +363,12 @@ export class RowWriter {
     let genders = 0;
     for (const g of eligibility.genders ?? []) genders |= 1 << GENDERS.indexOf(g);
     t.genders[i] = genders;
-    t.languageSet[i] = intern(this.#languageIndex, this.#languageKeys, languageKey);
+    let people = this.#peopleIndex.get(peopleKey);
+    if (people === undefined) {
+      people = intern(this.#peopleIndex, this.#peopleKeys, peopleKey);
+      this.#peopleSets.push({ languages: activity.languages, audience });
+    }
+    t.peopleSet[i] = people;
     t.designedFor[i] = maskOf(activity.conditions.designedFor, CONDITION_BITS);
     t.unsuitableFor[i] = maskOf(activity.conditions.unsuitableFor, CONDITION_BITS);
     t.needs[i] = maskOf(activity.needs, NEED_BITS);
@@ -363,7 +409,7 @@ export class RowWriter {
       n,
       ...rows,
       idHash: this.#idHash.subarray(0, n),
-      languageSets: this.#languageKeys.map((key) => key.split(',')),
+      peopleSets: this.#peopleSets,
       zones: this.#zones,
       tagIds: this.#tagIds.toArray(),
       tagNames: this.#tagNames,
@@ -507,8 +553,8 @@ export function buildColumns(activities: readonly Activity[], rows: RowTable, or
     minAge: permute.u8(rows.minAge),
     maxAge: permute.u8(rows.maxAge),
     genders: permute.u8(rows.genders),
-    languageSet: permute.u16(rows.languageSet),
-    languageSets: rows.languageSets,
+    peopleSet: permute.u16(rows.peopleSet),
+    peopleSets: rows.peopleSets,
     designedFor: permute.u32(rows.designedFor),
     unsuitableFor: permute.u32(rows.unsuitableFor),
     needs: permute.u16(rows.needs),

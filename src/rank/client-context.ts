@@ -1,5 +1,6 @@
 import type { Columns } from '../catalogue/columns.js';
-import { CATEGORY_IDS, CONDITION_BITS, maskOf, NEED_BITS } from '../catalogue/columns.js';
+import { CATEGORY_IDS, CONDITION_BITS, GROUP_BITS, maskOf, NEED_BITS } from '../catalogue/columns.js';
+import type { PeopleSet } from '../catalogue/columns.js';
 import { GENDERS } from '../schema/activity.js';
 import type { ClientProfile } from '../schema/client.js';
 import type { MatchingRules } from '../schema/rules.js';
@@ -53,8 +54,12 @@ export interface ClientContext {
   readonly interestBitsByCategory: Uint32Array;
   readonly avoidBitsByTag: Uint32Array;
   readonly avoidBitsByCategory: Uint32Array;
-  /** Per language set of the catalogue: 1 when it shares a language with the client. */
+  /** Per people set of the catalogue: 1 when it shares a language with the client. */
   readonly languageOk: Uint8Array;
+  /** Per people set of the catalogue: 1 when it is open to anyone or the client is in its audience. */
+  readonly audienceOk: Uint8Array;
+  /** The client's groups (ids), for the wording of reasons. */
+  readonly groups: readonly string[];
   /** Merged availability windows per day (index 0 = Monday); undefined means any time. */
   readonly availability: readonly (readonly MinuteRange[])[] | undefined;
   /** Dates away as inclusive day ranges (days since 1970-01-01). */
@@ -146,6 +151,17 @@ function termBits(terms: readonly ResolvedTerm[], columns: Columns): { byTag: Ui
   return { byTag, byCategory };
 }
 
+/**
+ * Whether a client is in an activity's audience: open to anyone, or the client has one of its
+ * conditions, one of its needs (loneliness counts when they are lonely), or is in one of its groups.
+ */
+export function inAudience(set: PeopleSet, conditionMask: number, needMask: number, groupMask: number): boolean {
+  const a = set.audience;
+  return a === undefined || (a.conditions & conditionMask) !== 0 || (a.needs & needMask) !== 0 || (a.groups & groupMask) !== 0;
+}
+
+const LONELINESS_BIT = 1 << (NEED_BITS.get('loneliness') as number);
+
 /** Builds the per-query context of a validated profile against a compiled catalogue. */
 export function clientContext(profile: ClientProfile, at: Date, rules: MatchingRules, columns: Columns): ClientContext {
   const needs = profile.needs.filter((n) => n !== 'loneliness');
@@ -154,6 +170,11 @@ export function clientContext(profile: ClientProfile, at: Date, rules: MatchingR
   const interestBits = termBits(interests, columns);
   const avoidBits = termBits(avoid, columns);
   const languages = new Set(profile.languages);
+  const loneliness = lonelinessLevel(profile);
+  const conditionMask = maskOf(profile.conditions, CONDITION_BITS);
+  const needMask = maskOf(needs, NEED_BITS);
+  const audienceNeeds = needMask | (loneliness > 0 ? LONELINESS_BIT : 0);
+  const groupMask = maskOf(profile.groups, GROUP_BITS);
   const todayByZone = Float64Array.from(columns.zones, (zone) => localDay(at, zone));
   return {
     activation: profile.activation,
@@ -165,18 +186,20 @@ export function clientContext(profile: ClientProfile, at: Date, rules: MatchingR
     conditions: profile.conditions,
     needs,
     gender: profile.gender,
-    conditionMask: maskOf(profile.conditions, CONDITION_BITS),
+    conditionMask,
     conditionCount: profile.conditions.length,
-    needMask: maskOf(needs, NEED_BITS),
+    needMask,
     needCount: needs.length,
-    loneliness: lonelinessLevel(profile),
+    loneliness,
     interests,
     avoid,
     interestBitsByTag: interestBits.byTag,
     interestBitsByCategory: interestBits.byCategory,
     avoidBitsByTag: avoidBits.byTag,
     avoidBitsByCategory: avoidBits.byCategory,
-    languageOk: Uint8Array.from(columns.languageSets, (set) => (set.some((l) => languages.has(l)) ? 1 : 0)),
+    languageOk: Uint8Array.from(columns.peopleSets, (set) => (set.languages.some((l) => languages.has(l)) ? 1 : 0)),
+    audienceOk: Uint8Array.from(columns.peopleSets, (set) => (inAudience(set, conditionMask, audienceNeeds, groupMask) ? 1 : 0)),
+    groups: profile.groups,
     availability: profile.availability ? windowsByDay(profile.availability) : undefined,
     datesAway: dayRanges(profile.datesAway),
     budgetCode: BUDGET_CODES.indexOf(profile.budget),

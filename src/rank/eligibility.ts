@@ -11,16 +11,20 @@ import type { Measurements } from './measure.js';
  *
  * @example
  * ```ts
- * ELIGIBILITY_RULES.length;      // 12
- * ELIGIBILITY_RULES.slice(0, 3); // ['age', 'gender', 'unsuitable-condition']
+ * ELIGIBILITY_RULES.length;      // 13
+ * ELIGIBILITY_RULES.slice(0, 3); // ['audience', 'age', 'gender']
  * ```
  */
-export const ELIGIBILITY_RULES = ['age', 'gender', 'unsuitable-condition', 'accessibility', 'travel', 'schedule', 'ended', 'programme', 'capacity', 'cost', 'language', 'gym-activation'] as const;
+export const ELIGIBILITY_RULES = ['audience', 'age', 'gender', 'unsuitable-condition', 'accessibility', 'travel', 'schedule', 'ended', 'programme', 'capacity', 'cost', 'language', 'gym-activation'] as const;
 /** A hard eligibility rule id. */
 export type EligibilityRule = (typeof ELIGIBILITY_RULES)[number];
 
 type Rule = (ctx: ClientContext, c: Columns, p: number, m: Measurements, rules: MatchingRules) => boolean;
 
+/** A service only for some people (its `audience`) is offered only to them (see `inAudience`). */
+function audience(ctx: ClientContext, c: Columns, p: number): boolean {
+  return (ctx.audienceOk[c.peopleSet[p] as number] as number) === 1;
+}
 /** The client's age is inside the activity's age range. */
 function age(ctx: ClientContext, c: Columns, p: number): boolean {
   return ctx.age >= (c.minAge[p] as number) && ((c.maxAge[p] as number) === 255 || ctx.age <= (c.maxAge[p] as number));
@@ -72,7 +76,7 @@ function cost(ctx: ClientContext, c: Columns, p: number): boolean {
 }
 /** The activity runs in a language the client speaks. */
 function language(ctx: ClientContext, c: Columns, p: number): boolean {
-  return (ctx.languageOk[c.languageSet[p] as number] as number) === 1;
+  return (ctx.languageOk[c.peopleSet[p] as number] as number) === 1;
 }
 /** Gym-based activities need activation level `rules.activation.minLevelForGym` or above. */
 function gymActivation(ctx: ClientContext, c: Columns, p: number, _m: Measurements, rules: MatchingRules): boolean {
@@ -86,6 +90,7 @@ function gymActivation(ctx: ClientContext, c: Columns, p: number, _m: Measuremen
  * `measureForRules` first.
  */
 export const RULE_PASSES: Readonly<Record<EligibilityRule, Rule>> = {
+  audience,
   age,
   gender,
   'unsuitable-condition': unsuitable,
@@ -107,7 +112,7 @@ export const RULE_PASSES: Readonly<Record<EligibilityRule, Rule>> = {
  * exactly every rule in {@link RULE_PASSES}.
  */
 export function passesColumnRules(ctx: ClientContext, c: Columns, p: number, m: Measurements, rules: MatchingRules): boolean {
-  if (!cost(ctx, c, p) || !unsuitable(ctx, c, p) || !age(ctx, c, p) || !gender(ctx, c, p) || !accessibility(ctx, c, p)) return false;
+  if (!cost(ctx, c, p) || !unsuitable(ctx, c, p) || !audience(ctx, c, p) || !age(ctx, c, p) || !gender(ctx, c, p) || !accessibility(ctx, c, p)) return false;
   if (!capacity(ctx, c, p) || !language(ctx, c, p) || !gymActivation(ctx, c, p, m, rules)) return false;
   measureDay(ctx, c, p, m);
   return ended(ctx, c, p, m) && programme(ctx, c, p, m);

@@ -2,7 +2,7 @@ import type { Columns } from '../catalogue/columns.js';
 import { ACCESS, CONDITION_BITS, demandAt, FLAG, KIND, NEED_BITS } from '../catalogue/columns.js';
 import type { Activity } from '../schema/activity.js';
 import type { MatchingRules } from '../schema/rules.js';
-import { CONDITIONS, NEEDS } from '../vocabulary/index.js';
+import { AUDIENCE_GROUPS, CONDITIONS, NEEDS } from '../vocabulary/index.js';
 import type { ClientContext } from './client-context.js';
 import type { EligibilityRule } from './eligibility.js';
 import { termBitsAt } from './measure.js';
@@ -24,6 +24,43 @@ export interface ReasonSet {
 
 const conditionLabel = new Map<string, string>(CONDITIONS.map((c) => [c.id, c.label]));
 const needLabel = new Map<string, string>(NEEDS.map((n) => [n.id, n.label]));
+const groupLabel = new Map<string, string>(AUDIENCE_GROUPS.map((g) => [g.id, g.label]));
+
+/** The people a need-based audience is for, as a link worker would say it. */
+const NEED_AUDIENCE: Readonly<Record<string, string>> = {
+  loneliness: 'people who feel lonely',
+  confidence: 'people building their confidence',
+  financial: 'people with money worries',
+  debt: 'people in debt',
+  benefits: 'people who need help with benefits',
+  housing: 'people with housing problems',
+  legal: 'people with legal problems',
+  employment: 'people looking for work',
+  carers: 'carers',
+  bereavement: 'bereaved people',
+  food: 'people who need food',
+  'digital-skills': 'people learning to get online',
+  'physical-activity': 'people wanting to get more active',
+  weight: 'people managing their weight',
+  'mental-wellbeing': 'people looking after their mental wellbeing',
+  'healthy-eating': 'people wanting to eat well',
+};
+
+/** "Aimed at people with COPD or asthma", "Aimed at carers", "Aimed at people with dementia, or at carers". */
+export function audienceText(activity: Activity): string {
+  const a = activity.audience;
+  const parts: string[] = [];
+  if (a?.conditions !== undefined && a.conditions.length > 0) parts.push(`people with ${orText(a.conditions.map((id) => conditionLabel.get(id) ?? id))}`);
+  for (const id of a?.needs ?? []) parts.push(NEED_AUDIENCE[id] ?? `people with ${needLabel.get(id) ?? id}`);
+  for (const id of a?.groups ?? []) parts.push(groupLabel.get(id) ?? id);
+  return `Aimed at ${parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')}, or at ${parts[parts.length - 1] ?? ''}`}`;
+}
+
+/** "a", "a or b", "a, b or c". */
+function orText(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1] ?? ''}`;
+}
 
 /** "a", "a and b", "a, b and c". */
 export function listText(items: readonly string[]): string {
@@ -124,8 +161,9 @@ export function buildReasons(ctx: ClientContext, activity: Activity, c: Columns,
   }
 
   const kind = c.kind[p] as number; // KIND[activity.location.kind]
-  if (kind === KIND.home) reasons.push('Comes to them: at home or by phone');
-  else if (kind === KIND.online) reasons.push('Online');
+  if (kind === KIND.home) reasons.push('Comes to them: a visit at home');
+  else if (kind === KIND.phone) reasons.push('By phone, from home');
+  else if (kind === KIND.online) reasons.push('Online, from home');
   else if (!Number.isNaN(m.km)) reasons.push(distanceText(m.km));
   else cautions.push('Distance unknown: no home location recorded');
 
@@ -173,6 +211,8 @@ export function buildReasons(ctx: ClientContext, activity: Activity, c: Columns,
 /** Why a rule excludes an activity, in words a link worker can pass on. */
 export function exclusionText(rule: EligibilityRule, ctx: ClientContext, activity: Activity, m: Measurements, rules: MatchingRules): string {
   switch (rule) {
+    case 'audience':
+      return audienceText(activity);
     case 'age': {
       const { minAge, maxAge } = activity.eligibility;
       const range = minAge !== undefined && maxAge !== undefined ? `${minAge} to ${maxAge}` : minAge !== undefined ? `${minAge} and over` : `up to ${maxAge ?? ''}`;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   categoryTerm,
   conditionList,
+  groupList,
   IsoDateSchema,
   LanguageListSchema,
   LatitudeSchema,
@@ -129,7 +130,18 @@ export const ServiceAreaSchema = z.strictObject({
   radiusKm: z.number({ error: 'expected a radius in km' }).finite({ error: 'expected a radius in km' }).positive({ error: 'expected a radius in km > 0' }).max(1000, { error: 'expected a radius of at most 1000 km' }),
 });
 
-/** Where an activity happens: at a venue, at the client's home (within its area), or online. */
+/**
+ * How an activity reaches people: at a venue (people go there), at the client's home (a visit),
+ * by phone, or online. Home, phone and online services may carry the area they cover.
+ *
+ * @example
+ * ```ts
+ * DELIVERY_KINDS; // ['venue', 'home', 'phone', 'online']
+ * ```
+ */
+export const DELIVERY_KINDS = ['venue', 'home', 'phone', 'online'] as const;
+
+/** Where an activity happens: at a venue, at the client's home, by phone or online (within its area). */
 export const ActivityLocationSchema = z.discriminatedUnion(
   'kind',
   [
@@ -142,9 +154,10 @@ export const ActivityLocationSchema = z.discriminatedUnion(
       postcode: text(10, 'postcode').optional(),
     }),
     z.strictObject({ kind: z.literal('home'), area: ServiceAreaSchema.optional() }),
+    z.strictObject({ kind: z.literal('phone'), area: ServiceAreaSchema.optional() }),
     z.strictObject({ kind: z.literal('online'), area: ServiceAreaSchema.optional() }),
   ],
-  { error: "expected a location with kind 'venue' (with lat and lon), 'home' or 'online'" },
+  { error: "expected a location with kind 'venue' (with lat and lon), 'home', 'phone' or 'online'" },
 );
 
 const nonNegativeInt = (what: string, max: number) =>
@@ -177,6 +190,29 @@ export const EligibilitySchema = z
     referralRoutes: z.array(z.enum(REFERRAL_ROUTES, { error: "expected 'gp', 'link-worker' or 'self'" })).min(1, { error: 'expected at least one route, or omit the field' }).optional(),
   })
   .refine((e) => e.minAge === undefined || e.maxAge === undefined || e.minAge <= e.maxAge, { error: 'expected minAge not above maxAge', path: ['maxAge'] });
+
+/**
+ * Who a service is only for: people with one of these conditions, or one of these needs, or in
+ * one of these groups (any one is enough). Absent means it is open to anyone. A client who has
+ * none of them is not offered it ("Aimed at people with COPD or asthma"); a service that merely
+ * suits some conditions lists them in `conditions.designedFor` instead.
+ *
+ * @example
+ * ```ts
+ * AudienceSchema.parse({ conditions: ['dementia'], needs: ['carer'] }); // { conditions: ['dementia'], needs: ['carers'] }
+ * AudienceSchema.safeParse({}).error?.issues[0]?.message;            // 'expected at least one condition, need or group, or omit audience'
+ * ```
+ */
+export const AudienceSchema = z
+  .strictObject(
+    {
+      conditions: conditionList().optional(),
+      needs: needList().optional(),
+      groups: groupList().optional(),
+    },
+    { error: 'expected an audience {conditions?, needs?, groups?}' },
+  )
+  .refine((a) => (a.conditions?.length ?? 0) + (a.needs?.length ?? 0) + (a.groups?.length ?? 0) > 0, { error: 'expected at least one condition, need or group, or omit audience' });
 
 /** Accessibility of the place. `true` known yes, `false` known no, absent unknown. */
 export const ActivityAccessibilitySchema = z.strictObject({
@@ -244,6 +280,8 @@ export const ActivitySchema = z.strictObject({
     .default({ designedFor: [], unsuitableFor: [] }),
   /** Social and practical needs the activity supports. */
   needs: needList().default([]),
+  /** Who it is only for (see `AudienceSchema`); absent means anyone. */
+  audience: AudienceSchema.optional(),
   accessibility: ActivityAccessibilitySchema.default({}),
   /** Languages the activity is run in. */
   languages: LanguageListSchema.default(['en']),
@@ -264,6 +302,10 @@ export type ActivityInput = z.input<typeof ActivitySchema>;
 export type ActivityLocation = z.infer<typeof ActivityLocationSchema>;
 /** What an activity costs. */
 export type Cost = z.infer<typeof CostSchema>;
+/** Who an activity is only for. */
+export type Audience = z.infer<typeof AudienceSchema>;
+/** How an activity reaches people. */
+export type DeliveryKind = (typeof DELIVERY_KINDS)[number];
 /** Intensity level. */
 export type Intensity = (typeof INTENSITIES)[number];
 /** Group size. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { GENDERS, REFERRAL_ROUTES } from './activity.js';
 import { DateRangeSchema } from '../time/dates.js';
-import { BirthDateSchema, conditionList, LanguageListSchema, LatitudeSchema, LongitudeSchema, needList, text, WeeklyWindowSchema } from './common.js';
+import { BirthDateSchema, conditionList, groupList, LanguageListSchema, LatitudeSchema, LongitudeSchema, needList, text, WeeklyWindowSchema } from './common.js';
 
 /**
  * Patient Activation Measure levels: 1 disengaged and overwhelmed … 4 maintaining behaviours.
@@ -76,6 +76,11 @@ export const ClientProfileSchema = z
     needs: needList().default([]),
     /** Answer to "How often do you feel lonely?" */
     loneliness: z.enum(LONELINESS, { error: "expected 'never', 'hardly-ever', 'occasionally', 'some-of-the-time' or 'often-or-always'" }).optional(),
+    /**
+     * Groups the client belongs to and is happy to be matched on (vocabulary ids or synonyms:
+     * 'LGBTQ+', 'veteran', …): services only for one of these groups are offered only then.
+     */
+    groups: groupList().default([]),
     /** Interests in the client's own words ("bee keeping", "used to love dancing"). */
     interests: z.array(freeText, { error: 'expected a list of interests' }).max(32, { error: 'expected at most 32 interests' }).default([]),
     /** Things to avoid in the client's own words ("gym", "big groups"). */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { vocabularies, normaliseTag } from '../vocabulary/index.js';
-import type { Category, Condition, Need, Vocabulary } from '../vocabulary/index.js';
+import type { AudienceGroup, Category, Condition, Need, Vocabulary } from '../vocabulary/index.js';
 
 /**
  * Days of the week, Monday first, as used in sessions and availability.
@@ -204,6 +204,8 @@ export const ACCESS_FEATURES = ['wheelchair', 'stepFree', 'hearingLoop', 'access
 export const conditionList = () => termListSchema<Condition>(vocabularies.conditions, 'condition');
 /** A list of need ids (synonyms accepted). */
 export const needList = () => termListSchema<Need>(vocabularies.needs, 'need');
+/** A list of audience group ids (synonyms accepted): LGBTQ+ people, veterans, … */
+export const groupList = () => termListSchema<AudienceGroup>(vocabularies.groups, 'group');
 /** A category id (synonyms accepted). */
 export const categoryTerm = () => termSchema<Category>(vocabularies.categories, 'category');
 

@@ -28,7 +28,7 @@
  *   of dropping it (a test pins the schemas' key lists).
  * - It defers on objects whose prototype is not `Object.prototype` or `null`, on arrays that are
  *   not plain arrays, and on holes (an element read as `undefined` is invalid in every list).
- * - The rare fields `schedules` (when non-empty), `programme`, `inferred` and `source` go
+ * - The rare fields `schedules` (when non-empty), `programme`, `audience`, `inferred` and `source` go
  *   through their own zod schemas (`ScheduleSchema`, `ProgrammeSchema`, …), whose output is
  *   then frozen.
  * - Rules that the schemas only state inline in a zod chain (text trimming and lengths, number
@@ -43,7 +43,7 @@
  *
  * @module
  */
-import { COST_LEVELS, GENDERS, GROUP_SIZES, INTENSITIES, InferredSchema, REFERRAL_ROUTES, SourceSchema } from './activity.js';
+import { AudienceSchema, COST_LEVELS, GENDERS, GROUP_SIZES, INTENSITIES, InferredSchema, REFERRAL_ROUTES, SourceSchema } from './activity.js';
 import type { Activity } from './activity.js';
 import { isTimeZone } from './common.js';
 import { CACHE_LIMIT, conditionList, DEFAULT_LANGUAGES, EMPTY_LIST, exactList, freeze, includes, isIntIn, isNumberIn, isoDate, isPlainArray, isPlainObject, languageList, needList, term, text, windowList } from './fast-common.js';
@@ -116,7 +116,7 @@ function serviceArea(value: unknown): Obj | undefined {
   return freeze({ lat, lon, radiusKm });
 }
 
-/** `ActivityLocationSchema`: venue, home or online. */
+/** `ActivityLocationSchema`: venue, home, phone or online. */
 function location(value: unknown): Obj | undefined {
   if (!isPlainObject(value)) return undefined;
   const kind = value.kind;
@@ -146,7 +146,7 @@ function location(value: unknown): Obj | undefined {
     } else if ('postcode' in value) out.postcode = undefined;
     return freeze(out);
   }
-  if (kind !== 'home' && kind !== 'online') return undefined;
+  if (kind !== 'home' && kind !== 'phone' && kind !== 'online') return undefined;
   for (const k in value) if (k !== 'kind' && k !== 'area') return undefined;
   const area = value.area;
   if (area === undefined) return freeze('area' in value ? { kind, area: undefined } : { kind });
@@ -344,7 +344,7 @@ function parse(input: unknown): Obj | undefined {
     switch (k) {
       case 'id': case 'name': case 'provider': case 'description': case 'category': case 'tags': case 'location':
       case 'sessions': case 'schedules': case 'timeZone': case 'programme': case 'capacity': case 'intensity':
-      case 'groupSize': case 'supported': case 'cost': case 'eligibility': case 'conditions': case 'needs':
+      case 'groupSize': case 'supported': case 'cost': case 'eligibility': case 'conditions': case 'needs': case 'audience':
       case 'accessibility': case 'languages': case 'lastVerified': case 'url': case 'inferred': case 'source':
         break;
       default:
@@ -454,6 +454,13 @@ function parse(input: unknown): Obj | undefined {
   const needs = needsIn === undefined ? EMPTY_LIST : needList(needsIn);
   if (needs === undefined) return undefined;
   out.needs = needs;
+
+  const audience = o.audience;
+  if (audience !== undefined) {
+    const v = delegated(AudienceSchema, audience);
+    if (v === undefined) return undefined;
+    out.audience = v;
+  } else if ('audience' in o) out.audience = undefined;
 
   const accessIn = o.accessibility;
   const access = accessIn === undefined ? EMPTY_OBJECT : accessibility(accessIn);

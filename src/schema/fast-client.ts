@@ -23,7 +23,7 @@ import { GENDERS, REFERRAL_ROUTES } from './activity.js';
 import { BUDGETS, LONELINESS, TRAVEL_MODES } from './client.js';
 import type { ClientProfile } from './client.js';
 import { isBirthDate, isIsoDate } from './common.js';
-import { conditionList, DEFAULT_LANGUAGES, EMPTY_LIST, exactList, freeze, isIntIn, isNumberIn, isPlainArray, isPlainObject, languageList, needList, text, windowList } from './fast-common.js';
+import { conditionList, DEFAULT_LANGUAGES, EMPTY_LIST, exactList, freeze, groupList, isIntIn, isNumberIn, isPlainArray, isPlainObject, languageList, needList, text, windowList } from './fast-common.js';
 import type { Obj } from './fast-common.js';
 
 const GENDER_SET: ReadonlySet<string> = new Set(GENDERS);
@@ -150,7 +150,7 @@ function parse(input: unknown): Obj | undefined {
   for (const k in o) {
     switch (k) {
       case 'id': case 'age': case 'dateOfBirth': case 'gender': case 'home': case 'conditions': case 'activation':
-      case 'needs': case 'loneliness': case 'interests': case 'avoid': case 'availability': case 'datesAway':
+      case 'needs': case 'loneliness': case 'groups': case 'interests': case 'avoid': case 'availability': case 'datesAway':
       case 'travel': case 'housebound': case 'budget': case 'accessibility': case 'languages': case 'referredBy':
         break;
       default:
@@ -171,6 +171,7 @@ function parse(input: unknown): Obj | undefined {
   out.activation = activation;
   if ((out.needs = withDefault(o.needs, EMPTY_LIST, needList)) === undefined) return undefined;
   if (!optional(o, out, 'loneliness', (v) => oneOf(v, LONELINESS_SET))) return undefined;
+  if ((out.groups = withDefault(o.groups, EMPTY_LIST, groupList)) === undefined) return undefined;
   if ((out.interests = withDefault(o.interests, EMPTY_LIST, (v) => textList(v, 32))) === undefined) return undefined;
   if ((out.avoid = withDefault(o.avoid, EMPTY_LIST, (v) => textList(v, 32))) === undefined) return undefined;
   if (!optional(o, out, 'availability', (v) => windowList(v, 100))) return undefined;

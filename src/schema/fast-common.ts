@@ -138,6 +138,15 @@ export function conditionList(value: unknown): readonly string[] | undefined {
   return termList(value, vocabularies.conditions, conditionCache);
 }
 
+/**
+ * `groupList()`: audience group ids, synonyms accepted. Not cached: which groups a client
+ * belongs to (LGBTQ+, refugee, …) is more sensitive than a condition's spelling, and the
+ * field is rare, so no spelling of it outlives the call.
+ */
+export function groupList(value: unknown): readonly string[] | undefined {
+  return termList(value, vocabularies.groups, new Map());
+}
+
 /** `needList()`: need ids, synonyms accepted. */
 export function needList(value: unknown): readonly string[] | undefined {
   return termList(value, vocabularies.needs, needCache);

@@ -17,6 +17,7 @@ export const clientArb: fc.Arbitrary<ClientProfileInput> = fc.record(
     conditions: fc.subarray(CONDITIONS.map((c) => c.id), { maxLength: 3 }),
     needs: fc.subarray(NEEDS.map((n) => n.id), { maxLength: 3 }),
     loneliness: fc.constantFrom('never', 'occasionally', 'some-of-the-time', 'often-or-always'),
+    groups: fc.subarray(['lgbtq', 'veterans'], { maxLength: 1 }),
     interests: fc.subarray(INTEREST_WORDS, { maxLength: 4 }),
     avoid: fc.subarray(['gym', 'big groups', 'swimming', 'social'], { maxLength: 2 }),
     availability: fc.array(

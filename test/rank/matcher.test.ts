@@ -14,6 +14,7 @@ function ids(items: readonly { id: string }[]): string[] {
 describe('hard eligibility', () => {
   // Each row: an activity that breaks exactly one rule for the client beside it.
   const cases: [string, ActivityInput, Parameters<typeof client>[0]][] = [
+    ['audience', activity('x', { audience: { conditions: ['copd', 'asthma'] } }), { conditions: ['arthritis'] }],
     ['age', activity('x', { eligibility: { minAge: 65 } }), { age: 50 }],
     ['gender', activity('x', { eligibility: { genders: ['female'] } }), { gender: 'male' }],
     ['unsuitable-condition', activity('x', { conditions: { unsuitableFor: ['heart-disease'] } }), { conditions: ['coronary heart disease'] }],
@@ -112,7 +113,7 @@ describe('scores and explanations', () => {
     const walk = matcher.explain(client(), 'walk', { at: AT });
     expect(walk.reasons).toContain('1.2 km away');
     expect(walk.distanceKm).toBeCloseTo(1.2, 3);
-    expect(matcher.explain(client(), 'advice', { at: AT }).reasons).toContain('Comes to them: at home or by phone');
+    expect(matcher.explain(client(), 'advice', { at: AT }).reasons).toContain('Comes to them: a visit at home');
   });
 
   it('gives the same breakdown in explain() as in recommend()', () => {

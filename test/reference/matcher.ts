@@ -81,6 +81,17 @@ function matches(term: ReturnType<typeof resolveTerm>, a: Activity): boolean {
   return term.category === a.category || term.tags.some((t) => tagsOf(a).includes(t));
 }
 
+/** Open to anyone, or the client has one of its conditions or needs (loneliness counts when lonely), or is in one of its groups. */
+function inAudience(a: Activity, c: ClientProfile): boolean {
+  if (a.audience === undefined) return true;
+  const lonely = lonelinessLevel(c) > 0;
+  return (
+    (a.audience.conditions ?? []).some((x) => c.conditions.includes(x)) ||
+    (a.audience.needs ?? []).some((n) => c.needs.includes(n) || (n === 'loneliness' && lonely)) ||
+    (a.audience.groups ?? []).some((g) => c.groups.includes(g))
+  );
+}
+
 /** Every hard rule, in one readable function: true when the activity is eligible. */
 export function referenceEligible(a: Activity, c: ClientProfile, at: Date, rules: MatchingRules): boolean {
   const age = ageAt(c, at);
@@ -93,6 +104,7 @@ export function referenceEligible(a: Activity, c: ClientProfile, at: Date, rules
   const fraction = bestFraction(a, c);
   const lastSession = a.sessions.length > 0 || a.schedules.length === 0 ? Infinity : Math.max(...a.schedules.map(lastSessionDayOf));
   return (
+    inAudience(a, c) &&
     age >= (a.eligibility.minAge ?? 0) &&
     age <= (a.eligibility.maxAge ?? Infinity) &&
     (a.eligibility.genders === undefined || (c.gender !== undefined && a.eligibility.genders.includes(c.gender))) &&

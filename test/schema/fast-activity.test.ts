@@ -40,6 +40,7 @@ const FULL: Record<string, Json> = {
   eligibility: { minAge: 18, maxAge: 99, genders: ['female', 'non-binary'], referralRoutes: ['gp', 'self'] },
   conditions: { designedFor: ['copd', 'depression'], unsuitableFor: ['asthma'] },
   needs: ['loneliness', 'physical-activity'],
+  audience: { conditions: ['COPD'], needs: ['lonely'], groups: ['veteran'] },
   accessibility: { wheelchair: true, stepFree: false, hearingLoop: true, accessibleToilet: false },
   languages: ['en', 'pl'],
   lastVerified: '2026-10-01',
@@ -78,7 +79,7 @@ describe('fastParseActivity covers real catalogues exactly as zod parses them', 
   it('lists the same keys as the schemas it restates (update fast-activity.ts when these change)', () => {
     expect(Object.keys(ActivitySchema.shape)).toEqual([
       'id', 'name', 'provider', 'description', 'category', 'tags', 'location', 'sessions', 'schedules', 'timeZone', 'programme', 'capacity',
-      'intensity', 'groupSize', 'supported', 'cost', 'eligibility', 'conditions', 'needs', 'accessibility', 'languages', 'lastVerified', 'url',
+      'intensity', 'groupSize', 'supported', 'cost', 'eligibility', 'conditions', 'needs', 'audience', 'accessibility', 'languages', 'lastVerified', 'url',
       'inferred', 'source',
     ]);
     expect(Object.keys(CostSchema.shape)).toEqual(['level', 'amountGBP', 'per', 'freePeriod', 'description']);

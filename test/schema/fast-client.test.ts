@@ -27,6 +27,7 @@ const FULL: Record<string, Json> = {
   activation: 2,
   needs: ['lonely', 'debt'],
   loneliness: 'often-or-always',
+  groups: ['veteran', 'LGBT'],
   interests: ['bee keeping', '  singing  '],
   avoid: ['gym'],
   availability: [{ day: 'tue', start: '10:00', end: '12:00' }, { day: 'thu', start: '13:30', end: '16:00' }],
@@ -60,14 +61,14 @@ describe('fastParseClient covers real profiles exactly as zod parses them', () =
   it('fills every default of a minimal profile', () => {
     expect(check({ age: 70, activation: 3 })).toEqual({ zodOk: true, fastOk: true });
     expect(fastParseClient({ age: 70, activation: 3 })).toEqual({
-      age: 70, conditions: [], activation: 3, needs: [], interests: [], avoid: [], datesAway: [], housebound: false, budget: 'any',
+      age: 70, conditions: [], activation: 3, needs: [], groups: [], interests: [], avoid: [], datesAway: [], housebound: false, budget: 'any',
       accessibility: { wheelchair: false, stepFree: false, hearingLoop: false }, languages: ['en'],
     });
   });
 
   it('lists the same keys as the schema it restates (update fast-client.ts when these change)', () => {
     expect(Object.keys(ClientProfileSchema.shape)).toEqual([
-      'id', 'age', 'dateOfBirth', 'gender', 'home', 'conditions', 'activation', 'needs', 'loneliness', 'interests', 'avoid',
+      'id', 'age', 'dateOfBirth', 'gender', 'home', 'conditions', 'activation', 'needs', 'loneliness', 'groups', 'interests', 'avoid',
       'availability', 'datesAway', 'travel', 'housebound', 'budget', 'accessibility', 'languages', 'referredBy',
     ]);
   });

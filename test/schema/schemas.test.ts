@@ -34,7 +34,7 @@ describe('ActivitySchema', () => {
     ['a zone that does not exist', { timeZone: 'Europe/Atlantis' }, 'timeZone: expected an IANA time zone such as Europe/London'],
     ['minAge above maxAge', { eligibility: { minAge: 60, maxAge: 50 } }, 'eligibility.maxAge: expected minAge not above maxAge'],
     ['a negative price', { cost: { level: 'low', amountGBP: -3 } }, 'cost.amountGBP: expected an amount in pounds'],
-    ['an unknown location kind', { location: { kind: 'moon' } }, "location.kind: expected a location with kind 'venue' (with lat and lon), 'home' or 'online'"],
+    ['an unknown location kind', { location: { kind: 'moon' } }, "location.kind: expected a location with kind 'venue' (with lat and lon), 'home', 'phone' or 'online'"],
   ])('rejects %s, naming the field and the expected form', (_label, overrides, expected) => {
     expect(issuesOf(ActivitySchema.safeParse(activity('a1', overrides as object)))).toContain(expected);
   });
