@@ -149,7 +149,7 @@ describe('not trusting total_pages', () => {
   });
 
   it('on a feed that does not mark its last page, reads until an empty page, and takes a 404 past total_pages as the end', async () => {
-    const unmarked = (v: unknown) => edited<V3Page & { last_page?: boolean }>(v, (p) => delete p.last_page);
+    const unmarked = (v: unknown) => edited<Omit<V3Page, 'last_page'> & { last_page?: boolean }>(v, (p) => delete p.last_page);
     const s = await serve(fixtureFeed('v3-summaries', { edit: (v, r) => (r.id === undefined ? unmarked(v) : v) }));
     const { activities, report } = await syncFeed(s.base, quick());
     expect(ids(activities)).toEqual(ACTIVITY_IDS);
