@@ -8,6 +8,8 @@ import bundledPersonas from '../fixtures/personas.json';
 import { ActivityMatchError } from './errors.js';
 import { runImportCommand } from './catalogue/import-command.js';
 import { runEvaluateCommand } from './evaluate/command.js';
+import { runSyncCommand } from './sync/command.js';
+import type { FetchLike } from './sync/http.js';
 import { createMatcher } from './matcher.js';
 import type { Explanation, Recommendation } from './rank/explain.js';
 
@@ -18,6 +20,12 @@ export interface CliIo {
   readonly readFile: (path: string) => string;
   readonly writeFile: (path: string, text: string) => void;
   readonly now: () => Date;
+  /** `sync` only: the HTTP client (default: the platform's `fetch`). */
+  readonly fetch?: FetchLike;
+  /** `sync` only: waits between retries (default: a real timer). */
+  readonly sleep?: (ms: number) => Promise<void>;
+  /** `sync` only: rewrites the progress line; set only when stderr is a terminal. */
+  readonly progress?: (line: string) => void;
 }
 
 interface Persona {
@@ -31,6 +39,7 @@ const USAGE = `Usage:
   activity-match explain --client <file.json | persona id> --activity <id> [--catalogue <file.json>] [--at ISO-date-time] [--json]
   activity-match evaluate --referrals <file.json> [--rules <file.json>] [--compare <file.json>] [--catalogue <file.json>] [--json]
   activity-match import <open-referral.json> [--out <catalogue.json>] [--strict] [--at ISO-date-time]
+  activity-match sync <base-url> --out <catalogue.json> [--state <state.json>] [--incremental] [--concurrency N] [--report <report.json>] [--json]
   activity-match personas
 
 Without --catalogue the bundled catalogue (fictional Sheffield services) is used.
@@ -104,10 +113,11 @@ function loadMatcher(io: CliIo, catalogue: unknown) {
   return matcher;
 }
 
-/** Runs the command line; returns the exit code. */
-export function main(argv: readonly string[], io: CliIo): number {
+/** Runs the command line; returns the exit code (a promise of it for `sync`, the one command that uses the network). */
+export function main(argv: readonly string[], io: CliIo): number | Promise<number> {
   try {
     const [command, ...rest] = argv;
+    if (command === 'sync') return runSyncCommand(rest, io);
     const { values, positionals } = parseArgs({
       args: rest,
       allowPositionals: command === 'import',
@@ -205,11 +215,14 @@ function isEntryPoint(): boolean {
 }
 
 if (isEntryPoint()) {
-  process.exitCode = main(process.argv.slice(2), {
+  const code = main(process.argv.slice(2), {
     out: (text) => process.stdout.write(`${text}\n`),
     err: (text) => process.stderr.write(`${text}\n`),
     readFile: (path) => readFileSync(path, 'utf8'),
     writeFile: (path, text) => writeFileSync(path, `${text}\n`),
     now: () => new Date(),
+    ...(process.stderr.isTTY ? { progress: (line: string) => process.stderr.write(`\r${line}\x1b[K`) } : {}),
   });
+  if (typeof code === 'number') process.exitCode = code;
+  else void code.then((exit) => (process.exitCode = exit));
 }
