@@ -161,7 +161,7 @@ export const TAGS = [
  *
  * @example
  * ```ts
- * AUDIENCE_GROUPS.map((g) => g.id); // ['lgbtq', 'veterans', 'refugees', 'care-leavers', 'ethnic-minorities', 'parents']
+ * AUDIENCE_GROUPS.map((g) => g.id); // ['lgbtq', 'veterans', 'refugees', 'care-leavers', 'ethnic-minorities', 'parents', 'non-swimmers']
  * ```
  */
 export const AUDIENCE_GROUPS = [
@@ -171,6 +171,8 @@ export const AUDIENCE_GROUPS = [
   { id: 'care-leavers', label: 'care leavers', synonyms: ['care leaver', 'leaving care', 'care experienced'] },
   { id: 'ethnic-minorities', label: 'people from ethnic minority communities', synonyms: ['bame', 'black and minority ethnic', 'ethnic minority', 'ethnic minorities', 'global majority', 'south asian', 'african caribbean'] },
   { id: 'parents', label: 'parents and families', synonyms: ['parent', 'families', 'family', 'mums', 'dads', 'parents and carers of children'] },
+  // A skill the service is only for people without ("for adults who cannot swim"): stated, never assumed.
+  { id: 'non-swimmers', label: 'adults who cannot swim', synonyms: ['non swimmer', 'non swimmers', 'cannot swim', "can't swim", 'learning to swim', 'learn to swim'] },
 ] as const satisfies readonly Term[];
 
 /** Canonical category ids. */
