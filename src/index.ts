@@ -12,11 +12,11 @@ export type { ParseCatalogueOptions, ParsedCatalogue, RejectedRecord } from './c
 export { ActivityMatchError, ERROR_CODES } from './errors.js';
 export type { ErrorCode, ValidationIssue } from './errors.js';
 
-export { ActivitySchema, INFERABLE_FIELDS, InferredSchema, ServiceAreaSchema, SourceSchema, COST_LEVELS, GENDERS, GROUP_SIZES, INTENSITIES, REFERRAL_ROUTES } from './schema/activity.js';
-export type { InferableField, Activity, ActivityInput, ActivityLocation, Cost, CostLevel, Gender, GroupSize, Intensity, ReferralRoute } from './schema/activity.js';
+export { ActivitySchema, AudienceSchema, DELIVERY_KINDS, INFERABLE_FIELDS, InferredSchema, ServiceAreaSchema, SourceSchema, COST_LEVELS, GENDERS, GROUP_SIZES, INTENSITIES, REFERRAL_ROUTES } from './schema/activity.js';
+export type { InferableField, Activity, ActivityInput, ActivityLocation, Audience, Cost, CostLevel, DeliveryKind, Gender, GroupSize, Intensity, ReferralRoute } from './schema/activity.js';
 export { ACTIVATION_LEVELS, BUDGETS, ClientProfileSchema, LONELINESS, TRAVEL_MODES } from './schema/client.js';
 export type { ActivationLevel, Budget, ClientProfile, ClientProfileInput, Loneliness } from './schema/client.js';
-export { DEFAULT_RULES, FACTORS, MatchingRulesSchema } from './schema/rules.js';
+export { DEFAULT_RULES, FACTORS, MatchingRulesSchema, PRACTICAL_FACTORS, PRACTICAL_FIRST_NEEDS, RELEVANCE_FACTORS } from './schema/rules.js';
 export type { Factor, MatchingRules, MatchingRulesInput } from './schema/rules.js';
 export { RecommendOptionsSchema } from './schema/options.js';
 export type { ExplainOptions, RecommendOptions } from './schema/options.js';
@@ -54,16 +54,20 @@ export {
   conditionFactor,
   costFactor,
   distanceFactor,
+  FITS,
+  fitLevel,
+  fitName,
   freshnessFactor,
   interestFactor,
   isAffordable,
   needsFactor,
   scheduleFactor,
 } from './signals/factors.js';
+export type { Fit } from './signals/factors.js';
 export { haversineKm } from './signals/geo.js';
 
-export { CATEGORIES, CONDITIONS, NEEDS, TAGS, createVocabulary, foldText, normaliseTag, slugify, vocabularies } from './vocabulary/index.js';
-export type { Category, Condition, Need, Term, Vocabulary } from './vocabulary/index.js';
+export { AUDIENCE_GROUPS, CATEGORIES, CONDITIONS, NEEDS, TAGS, createVocabulary, foldText, normaliseTag, slugify, vocabularies } from './vocabulary/index.js';
+export type { AudienceGroup, Category, Condition, Need, Term, Vocabulary } from './vocabulary/index.js';
 
 // Evaluation: referral histories, ranking metrics (trec_eval conventions), rule comparison, weight fitting.
 export * from './evaluate/index.js';

@@ -16,6 +16,7 @@ import { DEFAULT_RULES, MatchingRulesSchema } from './schema/rules.js';
 import type { MatchingRules, MatchingRulesInput } from './schema/rules.js';
 import { ageAt, clientContext } from './rank/client-context.js';
 import { diversify } from './rank/diversify.js';
+import { listText } from './rank/reasons.js';
 import { createExplainCache, explainPosition } from './rank/explain.js';
 import type { ExplainCache } from './rank/explain.js';
 import type { Explanation, Recommendation } from './rank/explain.js';
@@ -83,6 +84,12 @@ export interface Matcher {
   search(text: string, options?: SearchOptions): SearchHit[];
 }
 
+/** "Moved below Tea dance for variety: much like Chair yoga for beginners, higher on the list". */
+function placementText(cat: CompiledCatalogue, movedBelow: readonly number[], similarTo: number): string {
+  const name = (p: number) => (cat.activities[cat.columns.activityIndex[p] as number] as Activity).name;
+  return `Moved below ${listText(movedBelow.map(name))} for variety: much like ${name(similarTo)}, higher on the list`;
+}
+
 /**
  * Validates and compiles a catalogue once, and returns a {@link Matcher}.
  *
@@ -123,7 +130,11 @@ export function createMatcher(activities: unknown, options: MatcherOptions = {})
     const pool = rules.diversity.enabled ? limit * rules.diversity.poolFactor : limit;
     const top = topPositions(cat, ctx, rules, pool);
     const chosen = diversify(cat.columns, top, limit, rules.diversity.enabled ? rules.diversity.penalty : 0);
-    return chosen.map((candidate, i) => ({ rank: i + 1, ...explainPosition(ctx, cat, candidate.position, rules, cache) }));
+    return chosen.map((candidate, i) => {
+      const explanation = explainPosition(ctx, cat, candidate.position, rules, cache);
+      const placement = candidate.similarTo === undefined ? undefined : placementText(cat, candidate.movedBelow, candidate.similarTo);
+      return placement === undefined ? { rank: i + 1, ...explanation } : { rank: i + 1, ...explanation, placement };
+    });
   }
 
   let searchIndex: SearchIndex | undefined;

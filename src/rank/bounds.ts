@@ -1,4 +1,4 @@
-import { popcount } from '../catalogue/columns.js';
+import { CATEGORY_IDS, popcount } from '../catalogue/columns.js';
 import { BLOCK, GROUP } from '../catalogue/grid.js';
 import type { RangeAggregates, RunMasks } from '../catalogue/grid.js';
 import type { MatchingRules } from '../schema/rules.js';
@@ -9,6 +9,7 @@ import {
   conditionFactor,
   costFactor,
   distanceFactor,
+  fitLevel,
   freshnessFactor,
   interestFactor,
   isAffordable,
@@ -16,16 +17,21 @@ import {
 } from '../signals/factors.js';
 import { minDistanceToBoxKm } from '../signals/geo.js';
 import type { ClientContext } from './client-context.js';
-import { weightedScore } from './score.js';
+import { rankKey, relevanceOf, weightedScore } from './score.js';
 
-/** Per-query data for block bounds: each interest's tag bloom bits and category bits. */
+/** Per-query data for block bounds: each interest's tag bloom bits and category bits, and the relevance rule. */
 export interface BoundContext {
   readonly termBloom: Uint32Array;
   readonly termCategories: Uint32Array;
+  /** `relevanceShares(rules)`, and the least relevance the shortlist takes. */
+  readonly relevanceShares: Float64Array | undefined;
+  readonly minRelevance: number;
 }
 
+const PRACTICAL_SUPPORT_BIT = 1 << CATEGORY_IDS.indexOf('practical-support');
+
 /** Precomputes the per-interest bits the bounds need. */
-export function boundContext(ctx: ClientContext): BoundContext {
+export function boundContext(ctx: ClientContext, relevanceShares: Float64Array | undefined, minRelevance: number): BoundContext {
   const n = ctx.interests.length;
   const termBloom = new Uint32Array(n);
   const termCategories = new Uint32Array(n);
@@ -37,7 +43,7 @@ export function boundContext(ctx: ClientContext): BoundContext {
     const bits = ctx.interestBitsByCategory[cat] as number;
     for (let i = 0; i < n; i++) if ((bits >>> i) & 1) termCategories[i] = ((termCategories[i] as number) | (1 << cat)) >>> 0;
   }
-  return { termBloom, termCategories };
+  return { termBloom, termCategories, relevanceShares, minRelevance };
 }
 
 /**
@@ -55,31 +61,47 @@ export function blockMinKm(ctx: ClientContext, g: RangeAggregates, b: number, gr
  * Writes the bounds of the three factors that read client-specific masks (conditions, needs,
  * interests) over a range whose activities have, between them, the given masks and
  * {@link BLOCK} flags: each factor function called on the best matches the masks allow.
+ * Returns the bound of their fit (`fitLevel` on the same best matches).
  */
-function maskFactorsInto(ctx: ClientContext, bc: BoundContext, designedOr: number, needsOr: number, categories: number, bloom: number, flags: number, values: Float64Array): void {
+function maskFactorsInto(ctx: ClientContext, bc: BoundContext, designedOr: number, needsOr: number, categories: number, bloom: number, flags: number, values: Float64Array): number {
   const conditionMatches = popcount(designedOr & ctx.conditionMask);
+  const needMatches = popcount(needsOr & ctx.needMask);
+  const social = (flags & BLOCK.social) !== 0;
   values[1] = conditionMatches > 0 ? conditionFactor(conditionMatches, ctx.conditionCount, 1) : conditionFactor(0, ctx.conditionCount, (flags & BLOCK.general) !== 0 ? 0 : 1);
-  values[3] = needsFactor(popcount(needsOr & ctx.needMask), ctx.needCount, ctx.loneliness, (flags & BLOCK.social) !== 0, (flags & BLOCK.befriending) !== 0);
+  values[3] = needsFactor(needMatches, ctx.needCount, ctx.loneliness, social, (flags & BLOCK.befriending) !== 0);
   // An interest can match only if one of its tags may be in the range or it names a category present.
   let interestMatches = 0;
   for (let i = 0; i < ctx.interests.length; i++) if (((bc.termBloom[i] as number) & bloom) !== 0 || ((bc.termCategories[i] as number) & categories) !== 0) interestMatches++;
   values[4] = interestFactor(interestMatches, ctx.interests.length);
+  const urgentHelp = (needsOr & ctx.urgentNeedMask) !== 0 && (categories & PRACTICAL_SUPPORT_BIT) !== 0;
+  return fitLevel(conditionMatches, needMatches, interestMatches, ctx.loneliness > 0 && social, urgentHelp);
 }
 
 /**
- * An upper bound of the score of every eligible activity in run `r` of a block (see
- * {@link RunMasks}). `values` must hold the factor values {@link blockBound} wrote for that
- * block: the run's own masks replace the block's in the conditions, needs and interests factors,
- * and every other factor keeps the block's bound, which holds for each of its activities.
+ * The bound as a `rankKey` of the fit bound and the score bound, or −Infinity when no activity
+ * in the range can be relevant enough for the shortlist (the relevance bound, from the same
+ * factor bounds, is below `rules.relevance.minimum`).
+ */
+function keyBound(bc: BoundContext, fit: number, shares: Float64Array, values: Float64Array): number {
+  if (relevanceOf(values, bc.relevanceShares) < bc.minRelevance) return -Infinity;
+  return rankKey(fit, weightedScore(values, shares));
+}
+
+/**
+ * An upper bound of the `rankKey` of every eligible, relevant-enough activity in run `r` of a
+ * block (see {@link RunMasks}). `values` must hold the factor values {@link blockBound} wrote
+ * for that block: the run's own masks replace the block's in the conditions, needs and
+ * interests factors, and every other factor keeps the block's bound, which holds for each of
+ * its activities.
  */
 export function runBound(ctx: ClientContext, bc: BoundContext, runs: RunMasks, r: number, shares: Float64Array, values: Float64Array): number {
-  maskFactorsInto(ctx, bc, runs.designedOr[r] as number, runs.needsOr[r] as number, runs.categoryMask[r] as number, runs.tagBloom[r] as number, runs.flags[r] as number, values);
-  return weightedScore(values, shares);
+  const fit = maskFactorsInto(ctx, bc, runs.designedOr[r] as number, runs.needsOr[r] as number, runs.categoryMask[r] as number, runs.tagBloom[r] as number, runs.flags[r] as number, values);
+  return keyBound(bc, fit, shares, values);
 }
 
 /**
- * An upper bound of the score of every eligible activity in block `b`, or −Infinity when no
- * activity in it can be eligible. `km` is the block's least travel distance,
+ * An upper bound of the `rankKey` (fit, then score) of every eligible activity in block `b`
+ * relevant enough for the shortlist, or −Infinity when no activity in it can be both. `km` is the block's least travel distance,
  * {@link blockMinKm}`(ctx, g, b, group)`, which the caller keeps for scoring the block. Each factor is bounded by calling the factor function itself
  * on the most favourable inputs the block's aggregates allow; every factor is monotone in those
  * inputs (or, for activation, single-peaked, so the peak or the nearer end is the maximum), and
@@ -106,10 +128,11 @@ export function blockBound(
       const lb = minDistanceToBoxKm(ctx.home.lat, ctx.home.lon, g.minLat[b] as number, g.maxLat[b] as number, g.minLon[b] as number, g.maxLon[b] as number);
       if (lb > g.maxAreaKm) return -Infinity;
     }
-    values[0] = distanceFactor(km, ctx.limitKm);
+    // Services that need no travel take the remote value; venues whose position is unknown the unknown one.
+    values[0] = Math.max(rules.distance.remote, rules.distance.unknown);
   }
   const flags = g.blockFlags[b] as number;
-  maskFactorsInto(ctx, bc, g.designedOr[b] as number, g.needsOr[b] as number, g.categoryMask[b] as number, g.tagBloom[b] as number, flags, values);
+  const fit = maskFactorsInto(ctx, bc, g.designedOr[b] as number, g.needsOr[b] as number, g.categoryMask[b] as number, g.tagBloom[b] as number, flags, values);
   // activation: single-peaked at the level's capacity
   const capacity = ACTIVATION_CAPACITY[ctx.activation - 1] ?? 0.2;
   const lo = g.minDemand[b] as number;
@@ -128,5 +151,5 @@ export function blockBound(
   const maxVerified = g.maxVerified[b] as number;
   const known = maxVerified === -Infinity ? -Infinity : freshnessFactor(ctx.earliestToday - maxVerified, NaN, rules.freshness.freshDays, rules.freshness.staleDays, rules.freshness.unknown);
   values[9] = Math.max(known, (flags & BLOCK.unverified) !== 0 ? rules.freshness.unknown : -Infinity);
-  return weightedScore(values, shares);
+  return keyBound(bc, fit, shares, values);
 }

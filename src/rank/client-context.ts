@@ -44,6 +44,11 @@ export interface ClientContext {
   readonly conditionCount: number;
   /** Needs other than loneliness (loneliness is scored through `loneliness`). */
   readonly needMask: number;
+  /**
+   * The client's needs that put practical help first (`rules.relevance.practicalFirst`), when
+   * their activation is low enough; else 0.
+   */
+  readonly urgentNeedMask: number;
   readonly needCount: number;
   readonly loneliness: LonelinessLevel;
   readonly interests: readonly ResolvedTerm[];
@@ -189,6 +194,7 @@ export function clientContext(profile: ClientProfile, at: Date, rules: MatchingR
     conditionMask,
     conditionCount: profile.conditions.length,
     needMask,
+    urgentNeedMask: profile.activation <= rules.relevance.practicalFirst.maxActivation ? needMask & maskOf(rules.relevance.practicalFirst.needs, NEED_BITS) : 0,
     needCount: needs.length,
     loneliness,
     interests,

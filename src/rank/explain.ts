@@ -1,7 +1,9 @@
 import type { CompiledCatalogue } from '../catalogue/compile.js';
 import type { Activity } from '../schema/activity.js';
-import { FACTORS } from '../schema/rules.js';
+import { FACTORS, PRACTICAL_FACTORS } from '../schema/rules.js';
 import type { Factor, MatchingRules } from '../schema/rules.js';
+import { fitName } from '../signals/factors.js';
+import type { Fit } from '../signals/factors.js';
 import type { ClientContext } from './client-context.js';
 import { brokenRules } from './eligibility.js';
 import type { EligibilityRule } from './eligibility.js';
@@ -10,7 +12,7 @@ import type { Measurements } from './measure.js';
 import { timetableOf, upcomingSessions, windowsAt } from './sessions.js';
 import type { SessionTime, Timetable } from './sessions.js';
 import { buildReasons, exclusionText } from './reasons.js';
-import { factorValuesInto, weightedScore, weightShares } from './score.js';
+import { factorValuesInto, fitAt, groupShares, relevanceOf, relevanceShares, weightedScore, weightShares } from './score.js';
 
 /** One factor's part in a score. */
 export interface FactorScore {
@@ -38,14 +40,31 @@ export interface Explanation {
   readonly exclusions: readonly Exclusion[];
   /** Weighted mean of the factor values, in [0, 1] (computed even when excluded). */
   readonly score: number;
+  /**
+   * *Why this person*: the weighted mean of the relevance factors (`RELEVANCE_FACTORS`:
+   * conditions, activation, needs, interests, avoidances), in [0, 1].
+   */
+  readonly relevance: number;
+  /** *Can they go*: the weighted mean of the practical factors (`PRACTICAL_FACTORS`), in [0, 1]. */
+  readonly practicality: number;
+  /** How it fits what the client came for (see `FITS`): the shortlist is ordered by fit, then score. */
+  readonly fit: Fit;
+  /** The least relevance the shortlist takes (`rules.relevance.minimum`). */
+  readonly minRelevance: number;
+  /** Whether its relevance reaches `minRelevance`: only such activities are shortlisted. */
+  readonly fitsWell: boolean;
   readonly factors: readonly FactorScore[];
   /** Factor → contribution; the values add up to `score`. */
   readonly contributions: Readonly<Record<Factor, number>>;
-  /** Why it fits, in words a link worker can read out. */
+  /** Why it fits, in words a link worker can read out: `whyThem`, then `canTheyGo`. */
   readonly reasons: readonly string[];
+  /** Why this person: their conditions, needs and interests it meets, and how it suits their activation. */
+  readonly whyThem: readonly string[];
+  /** Can they go: where, what it costs, when, places. */
+  readonly canTheyGo: readonly string[];
   /** What to check before referring. */
   readonly cautions: readonly string[];
-  /** km to the venue; 0 for home and online; null when unknown. */
+  /** km to the venue; 0 for a home visit, phone and online; null when unknown. */
   readonly distanceKm: number | null;
   /** The first upcoming session the client can attend (else the first upcoming one); null when by appointment or none is found. */
   readonly nextSession: SessionTime | null;
@@ -57,6 +76,11 @@ export interface Explanation {
 export interface Recommendation extends Explanation {
   /** 1-based position in the shortlist. */
   readonly rank: number;
+  /**
+   * Set when diversity placed it below activities of the same fit with lower scores, saying
+   * why ("Moved below Tea dance for variety: much like Chair yoga, higher on the list").
+   */
+  readonly placement?: string;
 }
 
 /**
@@ -72,6 +96,9 @@ export interface ExplainCache {
   /** `weightShares(rules)`, and the weights themselves, in `FACTORS` order. */
   readonly shares: Float64Array;
   readonly weights: Float64Array;
+  /** The shares within the relevance factors and within the practical ones (`relevanceShares`). */
+  readonly relevanceShares: Float64Array | undefined;
+  readonly practicalShares: Float64Array | undefined;
   /** Timetables by catalogue position, filled as activities are explained. */
   readonly timetables: Map<number, Timetable>;
   /** Scratch for one explanation at a time (read before {@link explainPosition} returns, never kept). */
@@ -83,7 +110,18 @@ export interface ExplainCache {
 export function createExplainCache(cat: CompiledCatalogue, rules: MatchingRules, at: Date): ExplainCache {
   const weights = new Float64Array(FACTORS.length);
   for (let i = 0; i < FACTORS.length; i++) weights[i] = rules.weights[FACTORS[i] as Factor];
-  return { catalogue: cat, rules, at, shares: weightShares(rules), weights, timetables: new Map(), measurements: createMeasurements(), values: new Float64Array(FACTORS.length) };
+  return {
+    catalogue: cat,
+    rules,
+    at,
+    shares: weightShares(rules),
+    weights,
+    relevanceShares: relevanceShares(rules),
+    practicalShares: groupShares(rules, PRACTICAL_FACTORS),
+    timetables: new Map(),
+    measurements: createMeasurements(),
+    values: new Float64Array(FACTORS.length),
+  };
 }
 
 /**
@@ -116,16 +154,27 @@ export function explainPosition(ctx: ClientContext, cat: CompiledCatalogue, p: n
     shared.timetables.set(p, timetable);
   }
   const { upcoming, next } = upcomingSessions(ctx, activity, rules.schedule.minOverlap, timetable);
-  const { reasons, cautions } = buildReasons(ctx, activity, c, p, m, rules, next, upcoming.length);
+  const relevance = relevanceOf(values, shared.relevanceShares);
+  const fitsWell = relevance >= rules.relevance.minimum;
+  const fit = fitName(fitAt(ctx, c, p, m));
+  const { whyThem, canTheyGo, cautions } = buildReasons(ctx, activity, c, p, m, rules, next, upcoming.length, fit);
+  if (!fitsWell) cautions.push(`A weak fit for them: relevance ${relevance.toFixed(2)}, below the ${rules.relevance.minimum} the shortlist asks for`);
   return {
     id: activity.id,
     activity,
     eligible: broken.length === 0,
     exclusions: broken.length === 0 ? [] : broken.map((rule) => ({ rule, reason: exclusionText(rule, ctx, activity, m, rules) })),
     score: weightedScore(values, shares),
+    relevance,
+    practicality: relevanceOf(values, shared.practicalShares),
+    fit,
+    minRelevance: rules.relevance.minimum,
+    fitsWell,
     factors,
     contributions,
-    reasons,
+    reasons: [...whyThem, ...canTheyGo],
+    whyThem,
+    canTheyGo,
     cautions,
     distanceKm: Number.isNaN(m.km) ? null : m.km,
     nextSession: next ?? null,

@@ -11,8 +11,10 @@ import type { ClientContext } from './client-context.js';
  * (only for eligible activities) what the factors need.
  */
 export interface Measurements {
-  /** km the client travels: to the venue; 0 for home-based and online; NaN without a home location. */
+  /** km the client travels: to the venue; 0 for a home visit, phone or online; NaN without a home location or a venue position. */
   km: number;
+  /** The service needs no travel (a home visit, phone or online): distance takes `rules.distance.remote`. */
+  remote: boolean;
   /** km from the client to the centre of a home or online service's area; NaN when not area-limited or unknown. */
   toAreaKm: number;
   /** Best fraction of one session inside the client's availability; NaN without sessions. */
@@ -32,7 +34,7 @@ export interface Measurements {
 
 /** A fresh scratch object. */
 export function createMeasurements(): Measurements {
-  return { km: NaN, toAreaKm: NaN, bestFraction: NaN, today: 0, conditionMatches: 0, designedCount: 0, needMatches: 0, interestMatches: 0, avoidHits: 0, ageDays: NaN, daysExpired: NaN };
+  return { km: NaN, remote: false, toAreaKm: NaN, bestFraction: NaN, today: 0, conditionMatches: 0, designedCount: 0, needMatches: 0, interestMatches: 0, avoidHits: 0, ageDays: NaN, daysExpired: NaN };
 }
 
 /** Minutes of `[start, end)` covered by sorted, merged windows (no allocation: it runs per activity). */
@@ -75,8 +77,10 @@ export function measureDistance(ctx: ClientContext, c: Columns, p: number, m: Me
   const lat = c.lat[p] as number;
   if ((c.kind[p] as number) === KIND.venue) {
     m.km = home === undefined ? NaN : haversineKm(home.lat, home.lon, lat, c.lon[p] as number);
+    m.remote = false;
     m.toAreaKm = NaN;
   } else {
+    m.remote = true;
     m.km = 0;
     m.toAreaKm = home === undefined || Number.isNaN(lat) ? NaN : haversineKm(home.lat, home.lon, lat, c.lon[p] as number);
   }

@@ -12,13 +12,16 @@ import { capacityStatus } from '../time/capacity.js';
 import { isoFromDay } from '../time/dates.js';
 import { lastSessionDayOf } from '../time/pattern.js';
 import type { SessionTime } from './sessions.js';
+import type { Fit } from '../signals/factors.js';
 
 /**
- * Reasons a link worker can read out, and cautions to check before referring. Built only for
- * the activities that are returned, from the same measurements the score used.
+ * Reasons a link worker can read out, split into *why this person* and *can they go*, and
+ * cautions to check before referring. Built only for the activities that are returned, from the
+ * same measurements the score used.
  */
 export interface ReasonSet {
-  readonly reasons: string[];
+  readonly whyThem: string[];
+  readonly canTheyGo: string[];
   readonly cautions: string[];
 }
 
@@ -141,50 +144,52 @@ function fromText(inferred: readonly string[], field: string): string {
 }
 
 /** Builds the reasons and cautions for one activity. */
-export function buildReasons(ctx: ClientContext, activity: Activity, c: Columns, p: number, m: Measurements, rules: MatchingRules, next: SessionTime | undefined, upcomingCount: number): ReasonSet {
-  const reasons: string[] = [];
+export function buildReasons(ctx: ClientContext, activity: Activity, c: Columns, p: number, m: Measurements, rules: MatchingRules, next: SessionTime | undefined, upcomingCount: number, fit: Fit): ReasonSet {
+  const whyThem: string[] = [];
+  const canTheyGo: string[] = [];
   const cautions: string[] = [];
+  if (fit === 'open-to-all') whyThem.push('Open to anyone');
   const flags = c.flags[p] as number;
   const inferred: readonly string[] = activity.inferred ?? NO_FIELDS;
 
   const designed = sharedLabels(ctx.conditions, c.designedFor[p] as number, CONDITION_BITS, () => activity.conditions.designedFor, conditionLabel);
-  if (designed.length > 0) reasons.push(`Designed for people with ${listText(designed)}${fromText(inferred, 'conditions.designedFor')}`);
+  if (designed.length > 0) whyThem.push(`Designed for people with ${listText(designed)}${fromText(inferred, 'conditions.designedFor')}`);
 
   const helped = sharedLabels(ctx.needs, c.needs[p] as number, NEED_BITS, () => activity.needs, needLabel);
-  if (helped.length > 0) reasons.push(`Helps with ${listText(helped)}${fromText(inferred, 'needs')}`);
-  if (ctx.loneliness === 2 && (flags & FLAG.befriending) !== 0) reasons.push('Regular contact with a befriender');
-  else if (ctx.loneliness > 0 && (flags & FLAG.social) !== 0) reasons.push('A chance to meet people');
+  if (helped.length > 0) whyThem.push(`Helps with ${listText(helped)}${fromText(inferred, 'needs')}`);
+  if (ctx.loneliness === 2 && (flags & FLAG.befriending) !== 0) whyThem.push('Regular contact with a befriender');
+  else if (ctx.loneliness > 0 && (flags & FLAG.social) !== 0) whyThem.push('A chance to meet people');
 
   if (ctx.interests.length > 0) {
     const interests = termLabels(ctx.interests, termBitsAt(ctx.interestBitsByTag, ctx.interestBitsByCategory, c, p));
-    if (interests.length > 0) reasons.push(`Matches their interest in ${listText(interests)}`);
+    if (interests.length > 0) whyThem.push(`Matches their interest in ${listText(interests)}`);
   }
 
+  const setting = settingText(activity, c, p);
+  if (setting !== undefined) whyThem.push(setting);
+
   const kind = c.kind[p] as number; // KIND[activity.location.kind]
-  if (kind === KIND.home) reasons.push('Comes to them: a visit at home');
-  else if (kind === KIND.phone) reasons.push('By phone, from home');
-  else if (kind === KIND.online) reasons.push('Online, from home');
-  else if (!Number.isNaN(m.km)) reasons.push(distanceText(m.km));
+  if (kind === KIND.home) canTheyGo.push('Comes to them: a visit at home');
+  else if (kind === KIND.phone) canTheyGo.push('By phone, from home');
+  else if (kind === KIND.online) canTheyGo.push('Online, from home');
+  else if (!Number.isNaN(m.km)) canTheyGo.push(distanceText(m.km));
   else cautions.push('Distance unknown: no home location recorded');
 
-  const setting = settingText(activity, c, p);
-  if (setting !== undefined) reasons.push(setting);
-
   const cost = costText(activity);
-  if (cost !== undefined) reasons.push(cost);
+  if (cost !== undefined) canTheyGo.push(cost);
   else cautions.push('Cost not recorded: check before referring');
 
   if (activity.programme) {
-    reasons.push(`${activity.programme.weeks}-week programme`);
+    canTheyGo.push(`${activity.programme.weeks}-week programme`);
     const join = canJoin(activity.programme, ctx.at, activity.timeZone);
-    if (activity.programme.startDate !== undefined) (join.canJoin && join.nextIntake === undefined ? reasons : cautions).push(sentence(join.reason));
+    if (activity.programme.startDate !== undefined) (join.canJoin && join.nextIntake === undefined ? canTheyGo : cautions).push(sentence(join.reason));
   }
-  if (next !== undefined) reasons.push(`Next session ${next.label}${next.fitsClient ? '' : ' (outside their availability or on a date away)'}`);
-  else if (c.windowStart[p] === c.windowStart[p + 1]) reasons.push('By appointment or arrangement');
+  if (next !== undefined) canTheyGo.push(`Next session ${next.label}${next.fitsClient ? '' : ' (outside their availability or on a date away)'}`);
+  else if (c.windowStart[p] === c.windowStart[p + 1]) canTheyGo.push('By appointment or arrangement');
   else if (upcomingCount === 0) cautions.push('No upcoming session found in the next two years: check the timetable');
   if (activity.capacity !== undefined) {
     const capacity = capacityStatus(activity.capacity);
-    (capacity.waitWeeks !== undefined && capacity.waitWeeks > 0 ? cautions : reasons).push(sentence(capacity.reason));
+    (capacity.waitWeeks !== undefined && capacity.waitWeeks > 0 ? cautions : canTheyGo).push(sentence(capacity.reason));
   }
   if (inferred.length > 0) {
     const guessed: string[] = [];
@@ -205,7 +210,7 @@ export function buildReasons(ctx: ClientContext, activity: Activity, c: Columns,
   if (routes && !routes.includes('link-worker') && !(ctx.referredBy !== undefined && (routes as readonly string[]).includes(ctx.referredBy))) {
     cautions.push(`Accepts referrals only via ${listText(routes.map((r) => (r === 'gp' ? 'a GP' : 'self-referral')))}`);
   }
-  return { reasons, cautions };
+  return { whyThem, canTheyGo, cautions };
 }
 
 /** Why a rule excludes an activity, in words a link worker can pass on. */

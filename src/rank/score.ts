@@ -1,6 +1,6 @@
 import type { Columns } from '../catalogue/columns.js';
-import { demandAt, FLAG } from '../catalogue/columns.js';
-import { FACTORS } from '../schema/rules.js';
+import { CATEGORY_IDS, demandAt, FLAG, isInPersonKind } from '../catalogue/columns.js';
+import { FACTORS, RELEVANCE_FACTORS } from '../schema/rules.js';
 import type { Factor, MatchingRules } from '../schema/rules.js';
 import {
   activationFactor,
@@ -11,6 +11,7 @@ import {
   distanceFactor,
   freshnessFactor,
   interestFactor,
+  fitLevel,
   needsFactor,
   scheduleFactor,
 } from '../signals/factors.js';
@@ -29,7 +30,7 @@ export function factorValuesInto(ctx: ClientContext, c: Columns, p: number, m: M
   placeAndTimeValuesInto(ctx, m, rules, out);
   out[1] = conditionFactor(m.conditionMatches, ctx.conditionCount, m.designedCount);
   out[2] = activationFactor(ctx.activation, demandAt(c, p));
-  out[3] = needsFactor(m.needMatches, ctx.needCount, ctx.loneliness, (flags & FLAG.social) !== 0, (flags & FLAG.befriending) !== 0);
+  out[3] = needsFactor(m.needMatches, ctx.needCount, ctx.loneliness, (flags & FLAG.social) !== 0, (flags & FLAG.befriending) !== 0, isInPersonKind(c.kind[p] as number));
   out[4] = interestFactor(m.interestMatches, ctx.interests.length);
   out[5] = avoidanceFactor(m.avoidHits);
   out[6] = costFactor(ctx.budgetCode, c.cost[p] as number);
@@ -38,13 +39,25 @@ export function factorValuesInto(ctx: ClientContext, c: Columns, p: number, m: M
   return out;
 }
 
+const PRACTICAL_SUPPORT = CATEGORY_IDS.indexOf('practical-support');
+
+/**
+ * The activity's fit for the client (see `fitLevel`): practical help first, meets something of
+ * theirs, or open to all. Reads the matches measured by `measureForScore`.
+ */
+export function fitAt(ctx: ClientContext, c: Columns, p: number, m: Measurements): number {
+  const urgentHelp = ctx.urgentNeedMask !== 0 && (c.category[p] as number) === PRACTICAL_SUPPORT && ((c.needs[p] as number) & ctx.urgentNeedMask) !== 0;
+  return fitLevel(m.conditionMatches, m.needMatches, m.interestMatches, ctx.loneliness > 0 && ((c.flags[p] as number) & FLAG.social) !== 0, urgentHelp);
+}
+
 /**
  * Writes the two factors that read the place and time measurements (`km`, `bestFraction`):
  * distance and schedule. No other factor reads them, so after measuring those two an earlier
- * {@link factorValuesInto} needs only this to be complete.
+ * {@link factorValuesInto} needs only this to be complete. A service that needs no travel takes
+ * `rules.distance.remote`, one whose distance is unknown `rules.distance.unknown`.
  */
 export function placeAndTimeValuesInto(ctx: ClientContext, m: Measurements, rules: MatchingRules, out: Float64Array): Float64Array {
-  out[0] = Number.isNaN(m.km) ? rules.distance.unknown : distanceFactor(m.km, ctx.limitKm);
+  out[0] = m.remote ? rules.distance.remote : Number.isNaN(m.km) ? rules.distance.unknown : distanceFactor(m.km, ctx.limitKm);
   out[7] = scheduleFactor(m.bestFraction, !Number.isNaN(m.bestFraction), ctx.availability !== undefined);
   return out;
 }
@@ -60,6 +73,43 @@ export function weightShares(rules: MatchingRules): Float64Array {
   const shares = new Float64Array(FACTORS.length);
   for (let i = 0; i < FACTORS.length; i++) shares[i] = rules.weights[FACTORS[i] as Factor] / total;
   return shares;
+}
+
+/**
+ * The shares of a group of factors among themselves (`wᵢ / Σ w` over the group, 0 for the
+ * others), in {@link FACTORS} order; undefined when the group weighs 0.
+ */
+export function groupShares(rules: MatchingRules, group: readonly Factor[]): Float64Array | undefined {
+  let total = 0;
+  for (const factor of group) total += rules.weights[factor];
+  if (total === 0) return undefined;
+  const shares = new Float64Array(FACTORS.length);
+  for (const factor of group) shares[FACTOR_INDEX[factor]] = rules.weights[factor] / total;
+  return shares;
+}
+
+/** {@link groupShares} of `RELEVANCE_FACTORS`. */
+export function relevanceShares(rules: MatchingRules): Float64Array | undefined {
+  return groupShares(rules, RELEVANCE_FACTORS);
+}
+
+/**
+ * The weighted mean of a group of factors with {@link groupShares}, in [0, 1]; 1 when the group
+ * weighs 0. For the relevance factors this is *why this person* (rules that ignore relevance do
+ * not filter by it); for the practical ones *can they go*. Monotone in each factor, like the score.
+ */
+export function relevanceOf(values: Float64Array, shares: Float64Array | undefined): number {
+  return shares === undefined ? 1 : weightedScore(values, shares);
+}
+
+/**
+ * The value a shortlist is ordered by, as one number for bounds and pruning only:
+ * `2 · fit + score` (fit 0 to 2, score 0 to 1). It grows with the fit first and the score
+ * second, and rounding is monotone, so a bound below the heap's worst key is below it in
+ * (fit, score) order too: skipping it is exact. The heap itself compares (fit, score, id).
+ */
+export function rankKey(fit: number, score: number): number {
+  return 2 * fit + score;
 }
 
 /**

@@ -8,8 +8,9 @@ import type { ClientContext } from './client-context.js';
 import { passesColumnRules, passesPlaceAndTime } from './eligibility.js';
 import { createMeasurements, measureForScore } from './measure.js';
 import type { Measurements } from './measure.js';
-import { factorValuesInto, placeAndTimeValuesInto, weightedScore, weightShares } from './score.js';
+import { FACTOR_INDEX, factorValuesInto, fitAt, placeAndTimeValuesInto, rankKey, relevanceOf, relevanceShares, weightedScore, weightShares } from './score.js';
 import { TopK } from './top-k.js';
+import type { Ranked } from './top-k.js';
 
 /** km per degree of latitude, rounded down so the search box is never too small. */
 const KM_PER_DEGREE = 111;
@@ -70,21 +71,28 @@ class SuperSet {
 }
 
 // Super-blocks are visited best bound first. Sorting a Float64Array of packed keys is far
-// faster than sorting objects: key = quantised (1 − bound) · 2^22 + index. The quantum (2^−30)
-// only orders the visit; every exact bound is still checked before anything is skipped or read.
+// faster than sorting objects: key = quantised (1 − bound / KEY_RANGE) · 2^22 + index, bounds
+// being rank keys from 0 to KEY_RANGE (see `rankKey`). The quantum (KEY_RANGE · 2^−30) only
+// orders the visit; every exact bound is still checked before anything is skipped or read.
 const QUANTUM = 2 ** 30;
 const BLOCK_BITS = 2 ** 22;
+const KEY_RANGE = 5;
+
+function visitKey(bound: number, index: number): number {
+  return Math.floor((1 - bound / KEY_RANGE) * QUANTUM) * BLOCK_BITS + index;
+}
 
 /**
- * Scores the eligible activities of block `b` into `top`. `blockValues` holds the factor
- * bounds {@link blockBound} wrote for the block; each run of {@link RUN} positions is bounded
- * with its own masks first (overwriting those three factors) and skipped when it cannot reach
- * the top. Inside a run, each activity gets a bound before the costly measurements: its score
- * with the block's least distance (`minKm`) and a perfect session fit in place of its own, both
- * of which can only lower it. Only those two factors change once they are measured, so only
- * they are worked out again.
+ * Scores the eligible, relevant-enough activities of block `b` into `top`. `blockValues` holds
+ * the factor bounds {@link blockBound} wrote for the block; each run of {@link RUN} positions is
+ * bounded with its own masks first (overwriting those three factors) and skipped when it cannot
+ * reach the top. Inside a run, each activity that passes the column rules has its relevance
+ * checked against `rules.relevance.minimum`, and then gets a bound before the costly
+ * measurements: its own fit and score with the block's distance bound and a perfect session
+ * fit in place of its own, both of which can only lower it. Only those two factors change once
+ * they are measured, so only they are worked out again.
  */
-function scoreBlock(ctx: ClientContext, bc: BoundContext, cat: CompiledCatalogue, b: number, minKm: number, blockValues: Float64Array, rules: MatchingRules, shares: Float64Array, values: Float64Array, m: Measurements, top: TopK): void {
+function scoreBlock(ctx: ClientContext, bc: BoundContext, cat: CompiledCatalogue, b: number, distanceBound: number, blockValues: Float64Array, rules: MatchingRules, shares: Float64Array, values: Float64Array, m: Measurements, top: TopK): void {
   const c = cat.columns;
   const g = cat.grid;
   const end = g.blockStart[b + 1] as number;
@@ -93,29 +101,36 @@ function scoreBlock(ctx: ClientContext, bc: BoundContext, cat: CompiledCatalogue
     for (let p = from, to = Math.min(end, from + RUN); p < to; p++) {
       if (!passesColumnRules(ctx, c, p, m, rules)) continue;
       measureForScore(ctx, c, p, m);
-      m.km = minKm;
-      m.bestFraction = NaN;
-      if (weightedScore(factorValuesInto(ctx, c, p, m, rules, values), shares) < top.threshold) continue;
+      factorValuesInto(ctx, c, p, m, rules, values);
+      if (relevanceOf(values, bc.relevanceShares) < bc.minRelevance) continue;
+      const fit = fitAt(ctx, c, p, m);
+      values[DISTANCE] = distanceBound;
+      values[SCHEDULE] = 1;
+      if (rankKey(fit, weightedScore(values, shares)) < top.threshold) continue;
       if (!passesPlaceAndTime(ctx, c, p, m, rules)) continue;
-      top.push(weightedScore(placeAndTimeValuesInto(ctx, m, rules, values), shares), p);
+      top.push(fit, weightedScore(placeAndTimeValuesInto(ctx, m, rules, values), shares), p);
     }
   }
 }
 
+const DISTANCE = FACTOR_INDEX.distance;
+const SCHEDULE = FACTOR_INDEX.schedule;
+
 /**
- * The `k` best eligible positions for a client, by score then id, exactly as a full scan and
- * sort would give them. Visits the super-blocks of the cells near the client (or of all cells
+ * The `k` best eligible positions for a client whose relevance reaches
+ * `rules.relevance.minimum`, by fit, then score, then id, exactly as a full scan and sort
+ * would give them. Visits the super-blocks of the cells near the client (or of all cells
  * when there is no home location) in order of their score bound, and inside each its blocks in
  * order of theirs (bounding each run of a block, and each activity, before reading it), and
  * stops as soon as no remaining super-block can beat the k-th best score found.
  */
-export function topPositions(cat: CompiledCatalogue, ctx: ClientContext, rules: MatchingRules, k: number): { position: number; score: number }[] {
+export function topPositions(cat: CompiledCatalogue, ctx: ClientContext, rules: MatchingRules, k: number): Ranked[] {
   const c = cat.columns;
   const g = cat.grid;
   const shares = weightShares(rules);
   const values = new Float64Array(FACTORS.length);
   const m = createMeasurements();
-  const bc = boundContext(ctx);
+  const bc = boundContext(ctx, relevanceShares(rules), rules.relevance.minimum);
   const top = new TopK(k, c);
 
   const candidates = new SuperSet(cat);
@@ -140,11 +155,11 @@ export function topPositions(cat: CompiledCatalogue, ctx: ClientContext, rules: 
     const bound = blockBound(ctx, bc, g.supers, s, group, blockMinKm(ctx, g.supers, s, group), rules, shares, values);
     if (bound === -Infinity) continue;
     bounds[i] = bound;
-    keys[live++] = Math.floor((1 - bound) * QUANTUM) * BLOCK_BITS + i;
+    keys[live++] = visitKey(bound, i);
   }
   const order = keys.subarray(0, live).sort();
   const blockBounds = new Float64Array(SUPER_BLOCK);
-  const blockKms = new Float64Array(SUPER_BLOCK);
+  const blockDistances = new Float64Array(SUPER_BLOCK);
   const blockKeys = new Float64Array(SUPER_BLOCK);
   const F = FACTORS.length;
   const blockValues = new Float64Array(SUPER_BLOCK * F);
@@ -155,7 +170,7 @@ export function topPositions(cat: CompiledCatalogue, ctx: ClientContext, rules: 
     const bound = bounds[i] as number;
     if (bound < top.threshold) {
       // Later super-blocks are at most one quantum above this one's bound.
-      if (bound + 2 / QUANTUM < top.threshold) break;
+      if (bound + (2 * KEY_RANGE) / QUANTUM < top.threshold) break;
       continue;
     }
     const s = supers[i] as number;
@@ -169,16 +184,16 @@ export function topPositions(cat: CompiledCatalogue, ctx: ClientContext, rules: 
       const blockBoundValue = blockBound(ctx, bc, g.blocks, first + b, group, km, rules, shares, values);
       if (blockBoundValue < top.threshold) continue;
       blockBounds[b] = blockBoundValue;
-      blockKms[b] = km;
+      blockDistances[b] = values[DISTANCE] as number;
       blockValues.set(values, b * F);
-      blockKeys[liveBlocks++] = Math.floor((1 - blockBoundValue) * QUANTUM) * BLOCK_BITS + b;
+      blockKeys[liveBlocks++] = visitKey(blockBoundValue, b);
     }
     const blockOrder = blockKeys.subarray(0, liveBlocks).sort();
     for (let q = 0; q < liveBlocks; q++) {
       const b = (blockOrder[q] as number) % BLOCK_BITS;
       if ((blockBounds[b] as number) < top.threshold) continue;
       for (let f = 0; f < F; f++) runValues[f] = blockValues[b * F + f] as number;
-      scoreBlock(ctx, bc, cat, first + b, blockKms[b] as number, runValues, rules, shares, values, m, top);
+      scoreBlock(ctx, bc, cat, first + b, blockDistances[b] as number, runValues, rules, shares, values, m, top);
     }
   }
   return top.sorted();

@@ -3,6 +3,7 @@ import type { Activity } from '../schema/activity.js';
 import type { WeeklyWindow } from '../schema/common.js';
 import { inDayRanges, weekdayOfDay, ymdFromDay } from '../time/dates.js';
 import { occurrencesFrom } from '../time/occurrences.js';
+import { canJoin } from '../time/programme.js';
 import { minuteWindowsOf } from '../time/pattern.js';
 import type { MinuteWindow } from '../time/pattern.js';
 import { weeklySessionTimes } from '../time/weekly.js';
@@ -96,20 +97,41 @@ function upcomingOf(startMs: number, endMs: number, timeZone: string, atMs: numb
 }
 
 /**
- * The next `limit` sessions of an activity after `at`: a timetable of plain weekly sessions takes
- * the direct path (`weeklySessionTimes`, equal to the engine by construction and by test), on
- * `windows` when given (the activity's sessions in minutes, as the compiled catalogue holds
- * them); anything with HSDS schedules goes through the engine.
+ * From when a newcomer can attend: `at`, or the next intake of a programme they cannot join
+ * yet (a fixed cohort past its joining week, or one not started); undefined when they cannot
+ * join at all (a finished course with no further intake). Same verdict as `canJoin`.
+ *
+ * @example
+ * ```ts
+ * // Healthy Lungs: cohort started 10 Nov 2026, newcomers up to week 2, next intake 12 Jan 2027
+ * joinFrom(healthyLungs, new Date('2026-11-25T09:00:00Z')); // 2027-01-12T00:00:00.000Z
+ * ```
+ */
+export function joinFrom(activity: Activity, at: Date): Date | undefined {
+  if (activity.programme === undefined) return at;
+  const join = canJoin(activity.programme, at, activity.timeZone);
+  if (join.nextIntake !== undefined && join.nextIntake.getTime() > at.getTime()) return join.nextIntake;
+  return join.canJoin ? at : undefined;
+}
+
+/**
+ * The next `limit` sessions of an activity that a newcomer can attend, from `at` or the next
+ * intake (see {@link joinFrom}): a timetable of plain weekly sessions takes the direct path
+ * (`weeklySessionTimes`, equal to the engine by construction and by test), on `windows` when
+ * given (the activity's sessions in minutes, as the compiled catalogue holds them); anything
+ * with HSDS schedules goes through the engine. Labels are relative to `at`.
  */
 function upcomingOfActivity(activity: Activity, at: Date, limit: number, windows: readonly MinuteWindow[] | undefined): Upcoming[] {
+  const from = joinFrom(activity, at);
+  if (from === undefined) return [];
   const atMs = at.getTime();
   const timeZone = activity.timeZone;
   const found: Upcoming[] = [];
   if (activity.schedules.length === 0) {
-    const times = weeklySessionTimes(windows ?? minuteWindowsOf(activity.sessions), at, timeZone, limit);
+    const times = weeklySessionTimes(windows ?? minuteWindowsOf(activity.sessions), from, timeZone, limit);
     for (let k = 0; k < times.length; k += 3) found.push(upcomingOf(times[k] as number, times[k + 1] as number, timeZone, atMs));
   } else {
-    for (const o of occurrencesFrom(schedulesOf(activity), at, timeZone, limit)) found.push(upcomingOf(o.start.getTime(), o.end.getTime(), timeZone, atMs));
+    for (const o of occurrencesFrom(schedulesOf(activity), from, timeZone, limit)) found.push(upcomingOf(o.start.getTime(), o.end.getTime(), timeZone, atMs));
   }
   return found;
 }
@@ -159,7 +181,8 @@ function sessionTime(u: Upcoming, timeZone: string, fits: boolean): SessionTime 
 }
 
 /**
- * The next sessions of an activity after `at` (in its zone, correct across clock changes), each
+ * The next sessions of an activity after `at` that a newcomer can attend (from the next intake
+ * of a cohort whose joining has closed; in its zone, correct across clock changes), each
  * marked with whether the client can attend it (not on a date away, and at least `minOverlap`
  * of it inside their availability, measured by the same `overlapWithDay` as the schedule rule),
  * and the first one they can attend. Looks at the first {@link UPCOMING_SESSIONS} occurrences,

@@ -1,11 +1,20 @@
 import type { Columns } from '../catalogue/columns.js';
+import { rankKey } from './score.js';
+
+/** A kept candidate: its position, fit level (see `fitLevel`) and score. */
+export interface Ranked {
+  readonly position: number;
+  readonly fit: number;
+  readonly score: number;
+}
 
 /**
- * A bounded heap that keeps the `k` best positions by score, ties broken by id (ascending).
- * Its contents equal the first `k` of a full sort with the same order, ties included: an item
- * enters only when it beats the current worst under that total order.
+ * A bounded heap that keeps the `k` best positions by fit, then score, ties broken by id
+ * (ascending). Its contents equal the first `k` of a full sort with the same order, ties
+ * included: an item enters only when it beats the current worst under that total order.
  */
 export class TopK {
+  readonly #fits: Uint8Array;
   readonly #scores: Float64Array;
   readonly #positions: Int32Array;
   readonly #idAt: (p: number) => string;
@@ -15,60 +24,71 @@ export class TopK {
     readonly k: number,
     columns: Columns,
   ) {
+    this.#fits = new Uint8Array(k);
     this.#scores = new Float64Array(k);
     this.#positions = new Int32Array(k);
     this.#idAt = columns.idAt;
   }
 
-  /** The worst score kept (−Infinity until the heap is full). */
+  /**
+   * The worst kept item's `rankKey` (−Infinity until the heap is full): a bound of `rankKey`
+   * strictly below it cannot enter (see `rankKey` for why this is exact).
+   */
   get threshold(): number {
-    return this.#size < this.k ? -Infinity : (this.#scores[0] as number);
+    return this.#size < this.k ? -Infinity : rankKey(this.#fits[0] as number, this.#scores[0] as number);
   }
 
-  /** Whether (score, position) ranks below (other score, other position): lower score, or equal score and later id. */
-  #worse(score: number, p: number, otherScore: number, other: number): boolean {
-    return score < otherScore || (score === otherScore && this.#idAt(p) > this.#idAt(other));
+  /** Whether (fit, score, position) ranks below the other: lower fit, or equal fit and lower score, or equal both and a later id. */
+  #worse(fit: number, score: number, p: number, otherFit: number, otherScore: number, other: number): boolean {
+    return fit < otherFit || (fit === otherFit && (score < otherScore || (score === otherScore && this.#idAt(p) > this.#idAt(other))));
+  }
+
+  #worseAt(i: number, j: number): boolean {
+    return this.#worse(this.#fits[i] as number, this.#scores[i] as number, this.#positions[i] as number, this.#fits[j] as number, this.#scores[j] as number, this.#positions[j] as number);
+  }
+
+  #set(i: number, fit: number, score: number, p: number): void {
+    this.#fits[i] = fit;
+    this.#scores[i] = score;
+    this.#positions[i] = p;
+  }
+
+  #move(to: number, from: number): void {
+    this.#set(to, this.#fits[from] as number, this.#scores[from] as number, this.#positions[from] as number);
   }
 
   /** Offers a candidate; keeps it when it is among the best `k` so far. */
-  push(score: number, p: number): void {
-    const scores = this.#scores;
-    const positions = this.#positions;
+  push(fit: number, score: number, p: number): void {
     if (this.#size < this.k) {
       // Sift up: the root holds the worst item.
       let i = this.#size++;
       while (i > 0) {
         const parent = (i - 1) >> 1;
-        if (!this.#worse(score, p, scores[parent] as number, positions[parent] as number)) break;
-        scores[i] = scores[parent] as number;
-        positions[i] = positions[parent] as number;
+        if (!this.#worse(fit, score, p, this.#fits[parent] as number, this.#scores[parent] as number, this.#positions[parent] as number)) break;
+        this.#move(i, parent);
         i = parent;
       }
-      scores[i] = score;
-      positions[i] = p;
+      this.#set(i, fit, score, p);
       return;
     }
-    if (!this.#worse(scores[0] as number, positions[0] as number, score, p)) return;
+    if (!this.#worse(this.#fits[0] as number, this.#scores[0] as number, this.#positions[0] as number, fit, score, p)) return;
     // Replace the root and sift down.
     let i = 0;
     for (;;) {
       const left = 2 * i + 1;
       if (left >= this.k) break;
       const right = left + 1;
-      let child = left;
-      if (right < this.k && this.#worse(scores[right] as number, positions[right] as number, scores[left] as number, positions[left] as number)) child = right;
-      if (!this.#worse(scores[child] as number, positions[child] as number, score, p)) break;
-      scores[i] = scores[child] as number;
-      positions[i] = positions[child] as number;
+      const child = right < this.k && this.#worseAt(right, left) ? right : left;
+      if (!this.#worse(this.#fits[child] as number, this.#scores[child] as number, this.#positions[child] as number, fit, score, p)) break;
+      this.#move(i, child);
       i = child;
     }
-    scores[i] = score;
-    positions[i] = p;
+    this.#set(i, fit, score, p);
   }
 
   /** The kept items, best first. */
-  sorted(): { position: number; score: number }[] {
-    const items = Array.from({ length: this.#size }, (_, i) => ({ position: this.#positions[i] as number, score: this.#scores[i] as number }));
-    return items.sort((a, b) => b.score - a.score || (this.#idAt(a.position) < this.#idAt(b.position) ? -1 : 1));
+  sorted(): Ranked[] {
+    const items = Array.from({ length: this.#size }, (_, i) => ({ position: this.#positions[i] as number, fit: this.#fits[i] as number, score: this.#scores[i] as number }));
+    return items.sort((a, b) => b.fit - a.fit || b.score - a.score || (this.#idAt(a.position) < this.#idAt(b.position) ? -1 : 1));
   }
 }

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { needList } from './common.js';
+import type { Need } from '../vocabulary/index.js';
 
 /**
  * The soft factors, in the order they are reported.
@@ -12,6 +14,43 @@ import { z } from 'zod';
 export const FACTORS = ['distance', 'conditions', 'activation', 'needs', 'interests', 'avoidances', 'cost', 'schedule', 'capacity', 'freshness'] as const;
 /** A soft factor name. */
 export type Factor = (typeof FACTORS)[number];
+
+/**
+ * The factors that say *why this person*: their conditions, their needs, their interests, the
+ * fit to their activation level, and what they want to avoid. Their weighted mean is an
+ * activity's relevance; the shortlist takes only activities relevant enough
+ * (`rules.relevance.minimum`), so being near, free and open at a good time cannot make an
+ * irrelevant activity relevant.
+ *
+ * @example
+ * ```ts
+ * RELEVANCE_FACTORS; // ['conditions', 'activation', 'needs', 'interests', 'avoidances']
+ * ```
+ */
+export const RELEVANCE_FACTORS = ['conditions', 'activation', 'needs', 'interests', 'avoidances'] as const satisfies readonly Factor[];
+
+/**
+ * The factors that say *can they go*: distance, cost, timetable, places and how recently the
+ * record was checked. Their weighted mean is an activity's practicality; among relevant
+ * activities they decide the order.
+ *
+ * @example
+ * ```ts
+ * PRACTICAL_FACTORS; // ['distance', 'cost', 'schedule', 'capacity', 'freshness']
+ * ```
+ */
+export const PRACTICAL_FACTORS = ['distance', 'cost', 'schedule', 'capacity', 'freshness'] as const satisfies readonly Factor[];
+
+/**
+ * The needs that put practical help first by default (see `rules.relevance.practicalFirst`):
+ * money, debt, benefits, housing, legal problems and food.
+ *
+ * @example
+ * ```ts
+ * PRACTICAL_FIRST_NEEDS; // ['financial', 'debt', 'benefits', 'housing', 'legal', 'food']
+ * ```
+ */
+export const PRACTICAL_FIRST_NEEDS: readonly Need[] = ['financial', 'debt', 'benefits', 'housing', 'legal', 'food'];
 
 const weight = (fallback: number) =>
   z.number({ error: 'expected a finite weight >= 0' }).finite({ error: 'expected a finite weight >= 0' }).min(0, { error: 'expected a finite weight >= 0' }).max(1000, { error: 'expected a weight of at most 1000' }).default(fallback);
@@ -67,6 +106,32 @@ export const MatchingRulesSchema = z
         defaultMaxKm: z.number({ error: 'expected a distance in km' }).finite({ error: 'expected a distance in km' }).positive({ error: 'expected a distance in km > 0' }).max(500, { error: 'expected at most 500 km' }).default(8),
         /** Factor value when the distance cannot be worked out (no home location). */
         unknown: fraction(0.5),
+        /**
+         * Factor value of a service that needs no travel (a home visit, by phone, online): as good
+         * as a venue 30% of the way to the travel limit, so a near venue still ranks above it.
+         */
+        remote: fraction(0.7),
+      })
+      .prefault({}),
+    relevance: z
+      .strictObject({
+        /**
+         * Shortlist only activities whose relevance (the weighted mean of the relevance factors,
+         * see `RELEVANCE_FACTORS`) is at least this. A list is never padded: when fewer activities
+         * fit well, fewer are returned. 0 takes every eligible activity.
+         */
+        minimum: fraction(0.5),
+        /**
+         * Practical help first: for a client at this activation level or below with one of
+         * `needs`, a practical support service meeting one of those needs comes before anything
+         * else ("that level of activation comes later"). 0 switches it off.
+         */
+        practicalFirst: z
+          .strictObject({
+            maxActivation: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal(4)], { error: 'expected an activation level 0 (off), 1, 2, 3 or 4' }).default(2),
+            needs: needList().default([...PRACTICAL_FIRST_NEEDS]),
+          })
+          .prefault({}),
       })
       .prefault({}),
     activation: z
@@ -105,8 +170,10 @@ export const MatchingRulesSchema = z
         /**
          * Weight of redundancy: a candidate's value is its score minus `penalty` times the sum of
          * its similarity to the activities already shortlisted (see `diversify`). 0 is pure
-         * relevance; at 0.1 a second, near-identical walking group must score about 0.1 more
-         * than an activity of another category to come first.
+         * relevance; at 0.1 a second, identical walking group must score 0.1 more than an
+         * unrelated option to come first. Diversity only reorders activities of the same fit
+         * (see `FITS`): it never lifts an activity above one that meets more of what the client
+         * came for.
          */
         penalty: fraction(0.1),
         /** How many of the best-scoring eligible activities are considered, per requested item. */

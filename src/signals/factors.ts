@@ -11,7 +11,9 @@ function clamp01(x: number): number {
 /**
  * Distance factor: linear decay from 1 at the door to 0 at the travel limit.
  * `f = 1 − km / limitKm` (clamped to [0, 1]); a limit of 0 gives 1 at 0 km and 0 beyond.
- * Home-based and online activities are scored as 0 km by the caller.
+ * Home visits, phone and online services are not scored with it: they take the rules'
+ * documented `distance.remote` value (0.7 by default), so a venue near the client still ranks
+ * above an otherwise equal service that needs no travel.
  *
  * @example
  * ```ts
@@ -94,17 +96,22 @@ export type LonelinessLevel = 0 | 1 | 2;
  * Needs fit: practical and social needs met, and social contact for lonely clients.
  * It is the mean of the parts that apply (0.5 when none applies):
  * - practical and other needs (loneliness excluded), `m` of `n` supported: `0.6 + 0.4·m/n` if m > 0, else 0;
- * - lonely (level 1): 0.8 for an activity with a social element, else 0.2;
- *   most isolated (level 2): 1 for befriending, 0.8 for another social activity, else 0.2.
+ * - lonely (level 1): 0.8 for an activity with a social element met in person (at a venue or a
+ *   visit at home), 0.6 by phone or online, else 0.2;
+ *   most isolated (level 2): befriending 1 in person and 0.9 by phone or online, another
+ *   social activity as for level 1, else 0.2.
+ * Company in person counts for more than company by phone or screen: for a lonely client an
+ * in-person group ranks above an otherwise equal online one.
  *
  * @example
  * ```ts
- * needsFactor(2, 2, 0, false, false); // 1    (debt and housing advice for debt and housing worries)
- * needsFactor(0, 0, 2, true, true);   // 1    (befriending for the most isolated)
- * needsFactor(0, 0, 0, true, false);  // 0.5  (no needs recorded: neutral)
+ * needsFactor(2, 2, 0, false, false);       // 1    (debt and housing advice for debt and housing worries)
+ * needsFactor(0, 0, 2, true, true);         // 1    (befriending visits for the most isolated)
+ * needsFactor(0, 0, 1, true, false, false); // 0.6  (an online group for a lonely client)
+ * needsFactor(0, 0, 0, true, false);        // 0.5  (no needs recorded: neutral)
  * ```
  */
-export function needsFactor(matched: number, needCount: number, loneliness: LonelinessLevel, social: boolean, befriending: boolean): number {
+export function needsFactor(matched: number, needCount: number, loneliness: LonelinessLevel, social: boolean, befriending: boolean, inPerson = true): number {
   let sum = 0;
   let parts = 0;
   if (needCount > 0) {
@@ -112,10 +119,63 @@ export function needsFactor(matched: number, needCount: number, loneliness: Lone
     parts++;
   }
   if (loneliness > 0) {
-    sum += loneliness === 2 && befriending ? 1 : social ? 0.8 : 0.2;
+    sum += loneliness === 2 && befriending ? (inPerson ? 1 : 0.9) : social ? (inPerson ? 0.8 : 0.6) : 0.2;
     parts++;
   }
   return parts === 0 ? 0.5 : sum / parts;
+}
+
+/**
+ * How an activity fits what the client came for, best first:
+ * - `practical-first`: practical help for a pressing problem of a client at a low activation
+ *   level (see `rules.relevance.practicalFirst`): it comes before everything else;
+ * - `for-them`: it meets something of theirs: a condition it is designed for, a need, an
+ *   interest, or company for a client who is lonely;
+ * - `open-to-all`: a general activity open to anyone, mildly relevant at most.
+ * The shortlist is ordered by fit, then by score: practical factors order options of the same
+ * fit and never lift an activity above one that meets more of what the client came for.
+ *
+ * @example
+ * ```ts
+ * FITS; // ['practical-first', 'for-them', 'open-to-all']
+ * ```
+ */
+export const FITS = ['practical-first', 'for-them', 'open-to-all'] as const;
+/** How an activity fits what the client came for (see {@link FITS}). */
+export type Fit = (typeof FITS)[number];
+
+/**
+ * The fit as a level for ordering: 2 practical-first, 1 for-them, 0 open-to-all (see
+ * {@link FITS}). It never decreases when any count or flag grows, so calling it on the best
+ * inputs a block of activities allows bounds the fit of every activity in the block.
+ *
+ * @param conditionMatches - the client's conditions the activity is designed for
+ * @param needMatches - the client's needs it meets (loneliness excluded)
+ * @param interestMatches - the client's interests it matches
+ * @param companyForLonely - the client is lonely and the activity has a social element
+ * @param urgentHelp - practical support meeting a pressing need of a low-activation client
+ * @example
+ * ```ts
+ * fitLevel(0, 0, 1, false, false); // 1  (matches an interest)
+ * fitLevel(0, 0, 0, false, false); // 0  (open to all)
+ * fitLevel(0, 2, 0, false, true);  // 2  (debt advice for a client in crisis at activation 1)
+ * ```
+ */
+export function fitLevel(conditionMatches: number, needMatches: number, interestMatches: number, companyForLonely: boolean, urgentHelp: boolean): number {
+  if (urgentHelp) return 2;
+  return conditionMatches > 0 || needMatches > 0 || interestMatches > 0 || companyForLonely ? 1 : 0;
+}
+
+/**
+ * The {@link FITS} name of a {@link fitLevel}.
+ *
+ * @example
+ * ```ts
+ * fitName(2); // 'practical-first'
+ * ```
+ */
+export function fitName(level: number): Fit {
+  return level >= 2 ? 'practical-first' : level === 1 ? 'for-them' : 'open-to-all';
 }
 
 /**

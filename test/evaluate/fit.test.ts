@@ -79,7 +79,13 @@ describe('fitWeights on the bundled synthetic history (2,000 referrals)', () => 
     expect(MatchingRulesSchema.parse(fit.rules)).toEqual(fit.rules);
     expect(Object.values(fit.rules.weights).every((w) => w >= 0)).toBe(true);
     expect(sumOf(fit.rules.weights)).toBeCloseTo(sumOf(DEFAULT_RULES.weights), 9);
-    expect(createMatcher(catalogue, { rules: fit.rules }).recommend({ age: 60, activation: 3, interests: ['singing'] }, { at: '2026-11-23T12:00:00Z' })).toHaveLength(5);
+    const fitted = createMatcher(catalogue, { rules: fit.rules });
+    const client = { age: 60, activation: 3, interests: ['singing'] };
+    const list = fitted.recommend(client, { at: '2026-11-23T12:00:00Z' });
+    expect(list.length).toBeGreaterThan(0);
+    for (const item of list) for (const f of item.factors) expect(f.weight).toBe(fit.rules.weights[f.factor]);
+    // Shorter than 5 only because the list is never padded with weak fits.
+    expect(fitted.recommend(client, { at: '2026-11-23T12:00:00Z', rules: { ...fit.rules, relevance: { ...fit.rules.relevance, minimum: 0 } } })).toHaveLength(5);
   });
 
   it('maps coefficients to weights by clipping negatives to 0 and rescaling', () => {

@@ -2,15 +2,23 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateCatalogue } from '../../fixtures/generate/catalogue.js';
-import { createMatcher } from '../../src/index.js';
+import { createMatcher, FITS } from '../../src/index.js';
 import type { ActivityInput } from '../../src/index.js';
 import { referenceRecommend } from '../reference/matcher.js';
 import { CENTRE, clientArb } from './arbitraries.js';
 
 const rulesArb = fc.option(
   fc.record({
-    weights: fc.record({ distance: fc.double({ min: 0, max: 3, noNaN: true }), interests: fc.double({ min: 0, max: 3, noNaN: true }), freshness: fc.double({ min: 0, max: 3, noNaN: true }) }),
-    diversity: fc.record({ enabled: fc.boolean(), penalty: fc.double({ min: 0, max: 0.3, noNaN: true }) }),
+    weights: fc.record({
+      distance: fc.double({ min: 0, max: 3, noNaN: true }),
+      interests: fc.double({ min: 0, max: 3, noNaN: true }),
+      freshness: fc.double({ min: 0, max: 3, noNaN: true }),
+      needs: fc.constantFrom(0, 1, 3),
+      conditions: fc.constantFrom(0, 1.5),
+    }),
+    distance: fc.record({ remote: fc.double({ min: 0, max: 1, noNaN: true }), unknown: fc.double({ min: 0, max: 1, noNaN: true }) }),
+    relevance: fc.record({ minimum: fc.double({ min: 0, max: 0.75, noNaN: true }), practicalFirst: fc.record({ maxActivation: fc.constantFrom(0, 1, 2, 3, 4) }) }),
+    diversity: fc.record({ enabled: fc.boolean(), penalty: fc.double({ min: 0, max: 1, noNaN: true }) }),
   }),
   { nil: undefined },
 );
@@ -39,6 +47,7 @@ describe('the fast path and the reference implementation', () => {
             const reference = referenceRecommend(catalogue, client, options);
             expect(fast.map((r) => r.id)).toEqual(reference.map((r) => r.id));
             fast.forEach((r, i) => expect(Math.abs(r.score - (reference[i]?.score ?? NaN))).toBeLessThanOrEqual(1e-12));
+            expect(fast.map((r) => r.fit)).toEqual(reference.map((r) => FITS[2 - r.fit]));
             compared++;
           }
         },

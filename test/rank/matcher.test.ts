@@ -80,7 +80,10 @@ describe('hard eligibility', () => {
   it('switches the gym rule off when minLevelForGym is 1', () => {
     const matcher = createMatcher([activity('gym', { tags: ['gym'] })]);
     expect(matcher.recommend(client({ activation: 1 }), { at: AT })).toHaveLength(0);
-    expect(ids(matcher.recommend(client({ activation: 1 }), { at: AT, rules: { activation: { minLevelForGym: 1 } } }))).toEqual(['gym']);
+    // A gym asks far more than activation level 1 can give, so it is also a weak fit: take every fit to see the rule alone.
+    const rules = { relevance: { minimum: 0 } };
+    expect(ids(matcher.recommend(client({ activation: 1 }), { at: AT, rules }))).toEqual([]);
+    expect(ids(matcher.recommend(client({ activation: 1 }), { at: AT, rules: { ...rules, activation: { minLevelForGym: 1 } } }))).toEqual(['gym']);
   });
 });
 
@@ -105,7 +108,9 @@ describe('scores and explanations', () => {
   it('writes reasons a link worker can read out', () => {
     const [lungs] = matcher.recommend(client({ conditions: ['COPD'], activation: 2 }), { at: AT, limit: 1 });
     expect(lungs?.id).toBe('lungs');
-    expect(lungs?.reasons).toEqual(['Designed for people with COPD', '100 m away', 'Small group, a gentle start', 'Free', 'Next session Wed 13:30']);
+    expect(lungs?.whyThem).toEqual(['Designed for people with COPD', 'Small group, a gentle start']);
+    expect(lungs?.canTheyGo).toEqual(['100 m away', 'Free', 'Next session Wed 13:30']);
+    expect(lungs?.reasons).toEqual([...(lungs?.whyThem ?? []), ...(lungs?.canTheyGo ?? [])]);
     expect(lungs?.nextSession?.start.toISOString()).toBe('2026-11-25T13:30:00.000Z');
   });
 

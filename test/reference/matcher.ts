@@ -36,7 +36,11 @@ import { parseClock } from '../../src/schema/common.js';
 export interface ReferenceItem {
   readonly id: string;
   readonly score: number;
+  /** 2 practical help first, 1 meets something of theirs, 0 open to anyone. */
+  readonly fit: number;
 }
+
+const RELEVANCE = ['conditions', 'activation', 'needs', 'interests', 'avoidances'] as const;
 
 const DAY_NAMES = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
@@ -126,7 +130,9 @@ export function referenceEligible(a: Activity, c: ClientProfile, at: Date, rules
 export function referenceFactors(a: Activity, c: ClientProfile, at: Date, rules: MatchingRules, terms = resolveTerms(c)): number[] {
   const today = localDay(at, a.timeZone);
   const limit = c.housebound ? 0 : (c.travel?.maxKm ?? rules.distance.defaultMaxKm);
-  const km = a.location.kind !== 'venue' ? 0 : c.home ? haversineKm(c.home.lat, c.home.lon, a.location.lat, a.location.lon) : NaN;
+  const loc = a.location;
+  const remote = loc.kind !== 'venue';
+  const km = loc.kind !== 'venue' ? 0 : c.home ? haversineKm(c.home.lat, c.home.lon, loc.lat, loc.lon) : NaN;
   const needs = c.needs.filter((n) => n !== 'loneliness');
   const { interests, avoid } = terms;
   const demand = activityDemand(
@@ -140,10 +146,10 @@ export function referenceFactors(a: Activity, c: ClientProfile, at: Date, rules:
   const validTos = a.schedules.flatMap((s) => (s.validTo === undefined ? [] : [dayFromIso(s.validTo)]));
   const expiry = validTos.length === 0 ? NaN : Math.min(...validTos);
   return [
-    Number.isNaN(km) ? rules.distance.unknown : distanceFactor(km, limit),
+    remote ? rules.distance.remote : Number.isNaN(km) ? rules.distance.unknown : distanceFactor(km, limit),
     conditionFactor(c.conditions.filter((x) => a.conditions.designedFor.includes(x)).length, c.conditions.length, a.conditions.designedFor.length),
     activationFactor(c.activation, demand),
-    needsFactor(needs.filter((n) => a.needs.includes(n)).length, needs.length, lonelinessLevel(c), isSocial(a), a.category === 'befriending'),
+    needsFactor(needs.filter((n) => a.needs.includes(n)).length, needs.length, lonelinessLevel(c), isSocial(a), a.category === 'befriending', a.location.kind === 'venue' || a.location.kind === 'home'),
     interestFactor(interests.filter((t) => matches(t, a)).length, interests.length),
     avoidanceFactor(avoid.filter((t) => matches(t, a)).length),
     costFactor(BUDGET_CODES.indexOf(c.budget), costCodeOf(a)),
@@ -167,31 +173,67 @@ export function referenceScore(values: readonly number[], rules: MatchingRules):
   return score;
 }
 
+/** The Jaccard index of the two activities' features: category, tags, needs. */
 function similarity(a: Activity, b: Activity): number {
-  if (a.category !== b.category) return 0;
-  const ta = tagsOf(a);
-  const tb = tagsOf(b);
-  const shared = ta.filter((t) => tb.includes(t)).length + a.needs.filter((n) => b.needs.includes(n)).length;
-  const size = ta.length + tb.length + a.needs.length + b.needs.length - shared;
-  return 0.5 + (size === 0 ? 0.5 : (0.5 * shared) / size);
+  const features = (x: Activity) => new Set([`category:${x.category}`, ...tagsOf(x).map((t) => `tag:${t}`), ...x.needs.map((n) => `need:${n}`)]);
+  const fa = features(a);
+  const fb = features(b);
+  const shared = [...fa].filter((f) => fb.has(f)).length;
+  return shared / (fa.size + fb.size - shared);
 }
 
-/** The reference shortlist over validated activities: filter, score, sort by score then id, diversify. */
+/** Relevance: the weighted mean of the relevance factors (1 when they weigh nothing). */
+export function referenceRelevance(values: readonly number[], rules: MatchingRules): number {
+  const index = { conditions: 1, activation: 2, needs: 3, interests: 4, avoidances: 5 } as const;
+  const total = RELEVANCE.reduce((s, f) => s + rules.weights[f], 0);
+  if (total === 0) return 1;
+  let relevance = 0;
+  for (const f of RELEVANCE) relevance += (rules.weights[f] / total) * (values[index[f]] as number);
+  return relevance;
+}
+
+/**
+ * Fit: 2 when it is practical support meeting a pressing need (rules.relevance.practicalFirst)
+ * of a client at a low enough activation level; 1 when it meets a condition, a need (other than
+ * loneliness), an interest of theirs, or is social and they are lonely; else 0.
+ */
+export function referenceFit(a: Activity, c: ClientProfile, rules: MatchingRules, terms = resolveTerms(c)): number {
+  const { maxActivation, needs: pressing } = rules.relevance.practicalFirst;
+  const needs = c.needs.filter((n) => n !== 'loneliness');
+  if (c.activation <= maxActivation && a.category === 'practical-support' && needs.some((n) => pressing.includes(n) && a.needs.includes(n))) return 2;
+  const meets =
+    c.conditions.some((x) => a.conditions.designedFor.includes(x)) ||
+    needs.some((n) => a.needs.includes(n)) ||
+    terms.interests.some((t) => matches(t, a)) ||
+    (lonelinessLevel(c) > 0 && isSocial(a));
+  return meets ? 1 : 0;
+}
+
+/**
+ * The reference shortlist over validated activities: filter by the hard rules and the
+ * relevance minimum, sort by fit, score, then id, and diversify within each fit.
+ */
 export function referenceRank(activities: readonly Activity[], profile: ClientProfile, at: Date, rules: MatchingRules, limit: number): ReferenceItem[] {
   const terms = resolveTerms(profile);
   const scored = activities
     .filter((a) => referenceEligible(a, profile, at, rules))
-    .map((a) => ({ activity: a, score: referenceScore(referenceFactors(a, profile, at, rules, terms), rules) }))
-    .sort((x, y) => y.score - x.score || (x.activity.id < y.activity.id ? -1 : 1));
-  if (!rules.diversity.enabled || rules.diversity.penalty === 0) return scored.slice(0, limit).map((s) => ({ id: s.activity.id, score: s.score }));
+    .map((a) => {
+      const values = referenceFactors(a, profile, at, rules, terms);
+      return { activity: a, score: referenceScore(values, rules), relevance: referenceRelevance(values, rules), fit: referenceFit(a, profile, rules, terms) };
+    })
+    .filter((s) => s.relevance >= rules.relevance.minimum)
+    .sort((x, y) => y.fit - x.fit || y.score - x.score || (x.activity.id < y.activity.id ? -1 : 1));
+  const item = (s: (typeof scored)[number]) => ({ id: s.activity.id, score: s.score, fit: s.fit });
+  if (!rules.diversity.enabled || rules.diversity.penalty === 0) return scored.slice(0, limit).map(item);
   const pool = scored.slice(0, limit * rules.diversity.poolFactor);
   const chosen: typeof pool = [];
   while (chosen.length < limit && pool.length > 0) {
-    const values = pool.map((s) => s.score - rules.diversity.penalty * chosen.reduce((sum, t) => sum + similarity(t.activity, s.activity), 0));
+    const fit = Math.max(...pool.map((s) => s.fit));
+    const values = pool.map((s) => (s.fit === fit ? s.score - rules.diversity.penalty * chosen.reduce((sum, t) => sum + similarity(t.activity, s.activity), 0) : -Infinity));
     const best = values.indexOf(Math.max(...values));
     chosen.push(...pool.splice(best, 1));
   }
-  return chosen.map((s) => ({ id: s.activity.id, score: s.score }));
+  return chosen.map(item);
 }
 
 /** The reference shortlist from raw inputs: validate, then {@link referenceRank}. */
