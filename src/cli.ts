@@ -12,6 +12,10 @@ import { runSyncCommand } from './sync/command.js';
 import type { FetchLike } from './sync/http.js';
 import { createMatcher } from './matcher.js';
 import type { Explanation, Recommendation } from './rank/explain.js';
+import type { EligibilityRule } from './rank/eligibility.js';
+import type { Matcher } from './matcher.js';
+import type { MatchingRulesInput } from './schema/rules.js';
+import { ClientProfileSchema } from './schema/client.js';
 
 /** Where the CLI writes and reads; injected so tests never touch the real console or disk. */
 export interface CliIo {
@@ -35,7 +39,7 @@ interface Persona {
 }
 
 const USAGE = `Usage:
-  activity-match recommend --client <file.json | persona id> [--catalogue <file.json>] [--limit N] [--at ISO-date-time] [--json] [--no-diversity]
+  activity-match recommend --client <file.json | persona id> [--catalogue <file.json>] [--limit N] [--at ISO-date-time] [--json] [--no-diversity] [--min-relevance 0-1]
   activity-match explain --client <file.json | persona id> --activity <id> [--catalogue <file.json>] [--at ISO-date-time] [--json]
   activity-match evaluate --referrals <file.json> [--rules <file.json>] [--compare <file.json>] [--catalogue <file.json>] [--json]
   activity-match import <open-referral.json> [--out <catalogue.json>] [--strict] [--at ISO-date-time]
@@ -82,26 +86,81 @@ function wrap(text: string, width: number, indent: string): string[] {
   return lines;
 }
 
-/** A readable table of a shortlist, with reasons and cautions under each row. */
+const FIT_HEADINGS = { 'practical-first': 'Practical help first', 'for-them': 'Chosen for them', 'open-to-all': 'Also open to them' } as const;
+
+/**
+ * A readable table of a shortlist: under each row why it suits this person, whether they can
+ * go, what to check, and why diversity placed it below a lower score. When the list mixes fits
+ * (practical help first, chosen for them, open to anyone), each starts under its heading.
+ */
 export function formatShortlist(items: readonly Recommendation[]): string {
-  if (items.length === 0) return 'No eligible activities. Use `explain` to see which rules exclude an activity.';
+  if (items.length === 0) return 'No activity both fits them well and passes every rule. Use `explain` to see why an activity is left out.';
   const lines = [' #  score  activity', '──  ─────  ' + '─'.repeat(60)];
+  const mixed = new Set(items.map((i) => i.fit)).size > 1;
+  let fit: Recommendation['fit'] | undefined;
   for (const item of items) {
+    if (mixed && item.fit !== fit) lines.push(`    ${FIT_HEADINGS[item.fit]}`);
+    fit = item.fit;
     const provider = item.activity.provider ? `  (${item.activity.provider})` : '';
     lines.push(`${String(item.rank).padStart(2)}  ${item.score.toFixed(2).padStart(5)}  ${item.activity.name}${provider}`);
-    lines.push(...wrap(item.reasons.join(' · '), 78, '           '));
+    if (item.whyThem.length > 0) lines.push(...wrap(`Why: ${item.whyThem.join(' · ')}`, 78, '           '));
+    if (item.canTheyGo.length > 0) lines.push(...wrap(`Going: ${item.canTheyGo.join(' · ')}`, 78, '           '));
     if (item.cautions.length > 0) lines.push(...wrap(`Check: ${item.cautions.join(' · ')}`, 78, '           '));
+    if (item.placement !== undefined) lines.push(...wrap(`Note: ${item.placement}`, 78, '           '));
   }
   return lines.join('\n');
+}
+
+/** Hard rules a link worker can relax, and how to say so. */
+const RELAXABLE: Readonly<Partial<Record<EligibilityRule, string>>> = {
+  travel: 'a longer travel limit',
+  schedule: 'more times they are free',
+  cost: 'a bigger budget',
+  'gym-activation': 'allowing gym settings at their activation level',
+};
+
+/** Beyond this many activities the CLI does not explain each one to say what to relax. */
+const RELAX_SCAN_LIMIT = 20_000;
+
+/**
+ * Why a list is shorter than asked: how many more activities fit well but break a rule a link
+ * worker could relax (a longer travel limit, more free times, a bigger budget), and how many
+ * more pass every rule but fit weakly. Explains every activity, so only for catalogues up to
+ * 20,000 activities.
+ */
+function shortfallText(matcher: Matcher, profile: unknown, at: string, rules: MatchingRulesInput | undefined, items: readonly Recommendation[], limit: number): string {
+  const minimum = items[0]?.minRelevance ?? matcher.explain(profile, (matcher.activities[0] as { id: string }).id, { at, ...(rules ? { rules } : {}) }).minRelevance;
+  const head = `Only ${items.length} ${items.length === 1 ? 'activity fits' : 'activities fit'} them well (relevance at least ${minimum}), so the list is shorter than ${limit}.`;
+  if (matcher.activities.length > RELAX_SCAN_LIMIT) return head;
+  const listed = new Set(items.map((i) => i.id));
+  // A housebound client cannot travel at all: a longer travel limit is no suggestion for them.
+  const housebound = ClientProfileSchema.safeParse(profile).data?.housebound === true;
+  const broken = new Map<string, number>();
+  let weak = 0;
+  for (const activity of matcher.activities) {
+    if (listed.has(activity.id)) continue;
+    const e = matcher.explain(profile, activity.id, { at, ...(rules ? { rules } : {}) });
+    if (e.eligible && !e.fitsWell) weak++;
+    if (e.eligible || !e.fitsWell) continue;
+    for (const x of e.exclusions) {
+      const how = x.rule === 'travel' && housebound ? undefined : RELAXABLE[x.rule];
+      if (how !== undefined && e.exclusions.length === 1) broken.set(how, (broken.get(how) ?? 0) + 1);
+    }
+  }
+  const hints = [...broken].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([how, n]) => `${how} would add ${n}`);
+  if (weak > 0) hints.push(`${weak} more pass every rule but fit weakly (--min-relevance to include them)`);
+  return hints.length === 0 ? head : `${head}\nTo see more: ${hints.join('; ')}.`;
 }
 
 /** A readable breakdown of one activity: verdict, factors with contributions, reasons. */
 export function formatExplanation(e: Explanation): string {
   const lines = [`${e.activity.name} (${e.id})`, e.eligible ? 'Eligible' : 'Excluded:'];
   for (const x of e.exclusions) lines.push(`  - ${x.reason} [${x.rule}]`);
+  lines.push(`Fit: ${FIT_HEADINGS[e.fit].toLowerCase()}; relevance ${e.relevance.toFixed(2)} (why this person; the shortlist takes ${e.minRelevance} or more${e.fitsWell ? '' : ': not reached'}), practicality ${e.practicality.toFixed(2)} (can they go)`);
   lines.push(`Score ${e.score.toFixed(3)} = sum of contributions:`);
   for (const f of e.factors) lines.push(`  ${f.factor.padEnd(11)} value ${f.value.toFixed(2)} × weight ${String(f.weight).padEnd(4)} → ${f.contribution.toFixed(3)}`);
-  lines.push(`Reasons: ${e.reasons.join(' · ')}`);
+  lines.push(`Why: ${e.whyThem.join(' · ')}`);
+  lines.push(`Going: ${e.canTheyGo.join(' · ')}`);
   if (e.cautions.length > 0) lines.push(`Check: ${e.cautions.join(' · ')}`);
   return lines.join('\n');
 }
@@ -134,6 +193,7 @@ export function main(argv: readonly string[], io: CliIo): number | Promise<numbe
         at: { type: 'string' },
         json: { type: 'boolean', default: false },
         'no-diversity': { type: 'boolean', default: false },
+        'min-relevance': { type: 'string' },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -179,7 +239,12 @@ export function main(argv: readonly string[], io: CliIo): number | Promise<numbe
     const matcher = loadMatcher(io, catalogue);
     const { profile, label } = loadClient(io, values.client);
     const at = values.at ?? io.now().toISOString();
-    const rules = values['no-diversity'] ? { diversity: { enabled: false } } : undefined;
+    const minRelevance = values['min-relevance'];
+    if (minRelevance !== undefined && !/^(0(\.\d+)?|1(\.0+)?)$/.test(minRelevance)) throw new CliError('--min-relevance expects a number from 0 to 1');
+    const rules: MatchingRulesInput | undefined =
+      values['no-diversity'] || minRelevance !== undefined
+        ? { ...(values['no-diversity'] ? { diversity: { enabled: false } } : {}), ...(minRelevance === undefined ? {} : { relevance: { minimum: Number(minRelevance) } }) }
+        : undefined;
     if (command === 'explain') {
       if (values.activity === undefined) throw new CliError('--activity is required');
       const explanation = matcher.explain(profile, values.activity, { at, ...(rules ? { rules } : {}) });
@@ -189,7 +254,10 @@ export function main(argv: readonly string[], io: CliIo): number | Promise<numbe
     const limit = values.limit === undefined ? 5 : Number(values.limit);
     const items = matcher.recommend(profile, { at, limit, ...(rules ? { rules } : {}) });
     if (values.json) io.out(JSON.stringify(items, null, 2));
-    else io.out(`Shortlist for ${label}\nat ${at}, from ${matcher.activities.length} activities\n\n${formatShortlist(items)}`);
+    else {
+      const short = items.length < limit && matcher.activities.length > 0 ? `\n\n${shortfallText(matcher, profile, at, rules, items, limit)}` : '';
+      io.out(`Shortlist for ${label}\nat ${at}, from ${matcher.activities.length} activities\n\n${formatShortlist(items)}${short}`);
+    }
     return 0;
   } catch (error) {
     if (error instanceof ActivityMatchError || error instanceof CliError) {

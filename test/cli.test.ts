@@ -34,6 +34,45 @@ describe('activity-match recommend', () => {
     expect(out.match(/^ {0,1}\d {2}/gm)).toHaveLength(3);
   });
 
+  it('says why and whether they can go for each activity, and heads each fit when the list mixes them', () => {
+    const { out } = run(['recommend', '--client', 'debt-housing-activation-1', '--limit', '5']);
+    expect(out).toMatch(/^ {4}Practical help first$/m);
+    expect(out).toMatch(/^ {4}Chosen for them$/m);
+    expect(out.indexOf('Practical help first')).toBeLessThan(out.indexOf('Chosen for them'));
+    expect(out).toContain('Why: Helps with debt and money worries');
+    expect(out).toContain('Going: 400 m away · Free · By appointment or arrangement');
+  });
+
+  it('says when fewer activities fit well than were asked for, and what to relax to see more', () => {
+    const short = run(['recommend', '--client', 'type-1-diabetes-cooking', '--limit', '5']);
+    expect(short.out).toMatch(/Only 2 activities fit them well \(relevance at least 0\.5\), so the list is shorter than 5\./);
+    expect(short.out).toMatch(/To see more: .*\d+ more pass every rule but fit weakly \(--min-relevance to include them\)/);
+    // A housebound client is never told to travel further.
+    const housebound = run(['recommend', '--client', 'housebound-lonely', '--limit', '5']);
+    expect(housebound.out).toContain('so the list is shorter than 5');
+    expect(housebound.out).not.toContain('travel limit');
+    // A full list says nothing of the kind.
+    expect(run(['recommend', '--client', 'copd-activation-2', '--limit', '5']).out).not.toContain('shorter than');
+  });
+
+  it('--min-relevance lowers the bar for a fuller list, and rejects anything but a number from 0 to 1', () => {
+    const fuller = run(['recommend', '--client', 'type-1-diabetes-cooking', '--limit', '5', '--min-relevance', '0.3', '--json']);
+    expect((JSON.parse(fuller.out) as unknown[]).length).toBe(5);
+    for (const bad of ['2', '1.5', 'half', '']) {
+      const r = run(['recommend', '--client', 'type-1-diabetes-cooking', '--min-relevance', bad]);
+      expect(r.code).toBe(1);
+      expect(r.err).toContain('--min-relevance expects a number from 0 to 1');
+    }
+  });
+
+  it('--no-diversity reaches recommend: the pure fit-and-score order, with no placement notes', () => {
+    const diverse = JSON.parse(run(['recommend', '--client', 'copd-activation-2', '--json']).out) as { id: string; placement?: string }[];
+    const plain = JSON.parse(run(['recommend', '--client', 'copd-activation-2', '--json', '--no-diversity']).out) as { id: string; placement?: string; score: number }[];
+    expect(diverse.some((i) => i.placement !== undefined)).toBe(true);
+    expect(plain.every((i) => i.placement === undefined)).toBe(true);
+    expect(plain.map((i) => i.id)).not.toEqual(diverse.map((i) => i.id));
+  });
+
   it('prints JSON with --json', () => {
     const { code, out } = run(['recommend', '--client', 'copd-activation-2', '--json', '--limit', '2']);
     expect(code).toBe(0);
