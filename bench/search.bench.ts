@@ -20,7 +20,7 @@ function generateCatalogue(size: number, seed = 20260115): Activity[] {
   for (let i = 0; i < size; i++) {
     const a = base[i % base.length] as ActivityInput;
     const place = pick(PLACES);
-    const location = a.location.kind === 'venue' ? { ...a.location, lat: a.location.lat + (rnd() - 0.5) * 0.2, lon: a.location.lon + (rnd() - 0.5) * 0.3 } : a.location;
+    const location = a.location.kind === 'venue' && a.location.lat !== undefined && a.location.lon !== undefined ? { ...a.location, lat: a.location.lat + (rnd() - 0.5) * 0.2, lon: a.location.lon + (rnd() - 0.5) * 0.3 } : a.location;
     out.push({
       ...a,
       id: `${a.id}-${i}`,

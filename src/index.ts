@@ -65,6 +65,7 @@ export {
 } from './signals/factors.js';
 export type { Fit } from './signals/factors.js';
 export { haversineKm } from './signals/geo.js';
+export { areaKey, postcodeDistrict, postcodeDistrictOf } from './signals/areas.js';
 
 export { AUDIENCE_GROUPS, CATEGORIES, CONDITIONS, NEEDS, TAGS, createVocabulary, foldText, normaliseTag, slugify, vocabularies } from './vocabulary/index.js';
 export type { AudienceGroup, Category, Condition, Need, Term, Vocabulary } from './vocabulary/index.js';

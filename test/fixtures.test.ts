@@ -79,7 +79,8 @@ function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: numb
 
 const inArea = (p: { lat: number; lon: number }): boolean => p.lat >= AREA.minLat && p.lat <= AREA.maxLat && p.lon >= AREA.minLon && p.lon <= AREA.maxLon;
 
-const venues = catalogue.flatMap((a) => (a.location.kind === 'venue' ? [{ activity: a, location: a.location }] : []));
+// Every bundled venue gives its position (a test below pins that), so the venues here carry lat and lon.
+const venues = catalogue.flatMap((a) => (a.location.kind === 'venue' && a.location.lat !== undefined && a.location.lon !== undefined ? [{ activity: a, location: { lat: a.location.lat, lon: a.location.lon } }] : []));
 
 describe('the bundled catalogue (fixtures/catalogue.json)', () => {
   it('parses every record with ActivitySchema', () => {
@@ -223,6 +224,7 @@ describe('the bundled catalogue (fixtures/catalogue.json)', () => {
 
   it('keeps every venue in one city area, no more than about 8 km apart', () => {
     expect(venues.length).toBeGreaterThan(0);
+    expect(venues).toHaveLength(catalogue.filter((a) => a.location.kind === 'venue').length);
     for (const v of venues) expect(inArea(v.location), v.activity.id).toBe(true);
     let widest = 0;
     for (const a of venues) for (const b of venues) widest = Math.max(widest, distanceKm(a.location, b.location));

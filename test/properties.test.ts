@@ -92,8 +92,9 @@ describe('properties of recommend and explain', () => {
     fc.assert(
       fc.property(clientArb, fc.integer({ min: 0, max: catalogue.length - 1 }), fc.double({ min: 0, max: 1, noNaN: true }), (client, index, t) => {
         const activity = ActivitySchema.parse(catalogue[index]);
-        if (activity.location.kind !== 'venue' || client.home === undefined) return;
-        const closer = { lat: client.home.lat + t * (activity.location.lat - client.home.lat), lon: client.home.lon + t * (activity.location.lon - client.home.lon) };
+        const venue = activity.location;
+        if (venue.kind !== 'venue' || venue.lat === undefined || venue.lon === undefined || client.home === undefined) return;
+        const closer = { lat: client.home.lat + t * (venue.lat - client.home.lat), lon: client.home.lon + t * (venue.lon - client.home.lon) };
         const distance = (home: { lat: number; lon: number }) => matcher.explain({ ...client, home }, activity.id, { at: AT }).factors.find((f) => f.factor === 'distance')?.value ?? NaN;
         expect(distance(closer)).toBeGreaterThanOrEqual(distance(client.home));
       }),

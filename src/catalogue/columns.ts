@@ -14,6 +14,7 @@ import { dayFromIso } from '../time/dates.js';
 import { clockMinutes } from '../time/clock.js';
 import { expiryDayOf, lastJoinDayOf, lastSessionDayOf, weeklyWindowsOf } from '../time/pattern.js';
 import { AUDIENCE_GROUPS, CATEGORIES, CONDITIONS, NEEDS } from '../vocabulary/index.js';
+import { areaKey } from '../signals/areas.js';
 
 /** Delivery kinds, as stored in {@link Columns.kind}. */
 export const KIND = { venue: 0, home: 1, online: 2, phone: 3 } as const;
@@ -29,7 +30,7 @@ export function isInPersonKind(kind: number): boolean {
 }
 
 /** Bits of {@link Columns.flags}. */
-export const FLAG = { gym: 1, supported: 2, social: 4, befriending: 8, full: 16, areaLimited: 32 } as const;
+export const FLAG = { gym: 1, supported: 2, social: 4, befriending: 8, full: 16, areaLimited: 32, namedArea: 64 } as const;
 
 /** Three-valued accessibility facts, as stored in {@link Columns.access}: 2 bits each. */
 export const ACCESS = { no: 0, yes: 1, unknown: 2 } as const;
@@ -134,6 +135,14 @@ export interface Columns {
   /** Index into `zones`. */
   readonly zone: Uint8Array;
   readonly zones: readonly string[];
+  /**
+   * The named areas of the activities that cover areas by name or postcode (flag
+   * {@link FLAG.namedArea}), by row (`activityIndex[p]`): a sparse table, since most
+   * activities have none. Ids are into `areaKeys`.
+   */
+  readonly namedAreas: ReadonlyMap<number, NamedArea>;
+  /** Area keys: `n:` + `areaKey(name)` for names, `d:` + district or postcode area for postcodes. */
+  readonly areaIndex: ReadonlyMap<string, number>;
   /** Tags: CSR offsets (n + 1) into `tagIds`, ids into `tagNames`. */
   readonly tagStart: Uint32Array;
   /** Uint16 while the catalogue has at most 65,536 distinct tags, else Uint32. */
@@ -150,6 +159,22 @@ export interface Columns {
  * the same fields as {@link Columns}, in the same types. Extracted in one pass with no object
  * per activity; {@link buildColumns} then lays them out in position order.
  */
+/** The named areas of one activity, as ids into {@link Columns.areaIndex}. */
+export interface NamedArea {
+  readonly names: readonly number[];
+  readonly districts: readonly number[];
+}
+
+/** The key of an area name in {@link Columns.areaIndex}. */
+export function nameKey(name: string): string {
+  return `n:${areaKey(name)}`;
+}
+
+/** The key of a postcode district or area in {@link Columns.areaIndex}. */
+export function districtKey(district: string): string {
+  return `d:${district}`;
+}
+
 export type RowTable = Omit<Columns, 'idAt' | 'activityIndex' | 'tagIds'> & {
   /** Tag ids by row (CSR through `tagStart`), 32-bit until the dictionary's size is known. */
   readonly tagIds: Uint32Array;
@@ -286,6 +311,9 @@ export class RowWriter {
   readonly #peopleKeys: string[] = [];
   readonly #peopleSets: PeopleSet[] = [];
   readonly #zoneIndex = new Map<string, number>();
+  readonly #namedAreas = new Map<number, NamedArea>();
+  readonly #areaIndex = new Map<string, number>();
+  readonly #areaKeys: string[] = [];
   readonly #zones: string[] = [];
   readonly #tagIds: U32List;
   readonly #windows: U32List;
@@ -325,7 +353,15 @@ export class RowWriter {
     const largeGroup = 'large-group';
     this.#idHash[i] = hashString(activity.id);
     const location = activity.location;
-    const area = location.kind === 'venue' ? undefined : location.area;
+    const area = location.area;
+    const circle = area?.radiusKm !== undefined;
+    const named = area !== undefined && (area.names !== undefined || area.postcodeDistricts !== undefined);
+    if (named) {
+      this.#namedAreas.set(i, {
+        names: (area.names ?? []).map((name) => intern(this.#areaIndex, this.#areaKeys, nameKey(name))),
+        districts: (area.postcodeDistricts ?? []).map((district) => intern(this.#areaIndex, this.#areaKeys, districtKey(district))),
+      });
+    }
     t.tagStart[i] = tagIds.length;
     let gym = false;
     const tags = activity.tags;
@@ -345,11 +381,13 @@ export class RowWriter {
       (social ? FLAG.social : 0) |
       (befriending ? FLAG.befriending : 0) |
       (capacity?.excluded === true ? FLAG.full : 0) |
-      (area !== undefined ? FLAG.areaLimited : 0);
+      (circle ? FLAG.areaLimited : 0) |
+      (named ? FLAG.namedArea : 0);
     t.kind[i] = KIND[location.kind];
-    t.lat[i] = location.kind === 'venue' ? location.lat : (area?.lat ?? NaN);
-    t.lon[i] = location.kind === 'venue' ? location.lon : (area?.lon ?? NaN);
-    t.areaKm[i] = area?.radiusKm ?? 0;
+    // A venue's own position (NaN when not known); else the centre of a circular service area.
+    t.lat[i] = location.kind === 'venue' ? (location.lat ?? NaN) : (area?.lat ?? NaN);
+    t.lon[i] = location.kind === 'venue' ? (location.lon ?? NaN) : (area?.lon ?? NaN);
+    t.areaKm[i] = location.kind === 'venue' ? 0 : (area?.radiusKm ?? 0);
     t.intensity[i] = activity.intensity === undefined ? 4 : INTENSITY_CODES.indexOf(activity.intensity);
     t.group[i] = activity.groupSize === undefined ? 4 : GROUP_CODES.indexOf(activity.groupSize);
     t.category[i] = CATEGORY_IDS.indexOf(activity.category);
@@ -411,6 +449,8 @@ export class RowWriter {
       idHash: this.#idHash.subarray(0, n),
       peopleSets: this.#peopleSets,
       zones: this.#zones,
+      namedAreas: this.#namedAreas,
+      areaIndex: this.#areaIndex,
       tagIds: this.#tagIds.toArray(),
       tagNames: this.#tagNames,
       tagIndex: this.#tagIndex,
@@ -565,6 +605,8 @@ export function buildColumns(activities: readonly Activity[], rows: RowTable, or
     waitWeeks: permute.f32(rows.waitWeeks),
     zone: permute.u8(rows.zone),
     zones: rows.zones,
+    namedAreas: rows.namedAreas,
+    areaIndex: rows.areaIndex,
     tagStart,
     tagIds,
     tagNames: rows.tagNames,

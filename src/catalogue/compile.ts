@@ -44,7 +44,9 @@ export function compileCatalogue(activities: readonly Activity[], rows: RowTable
   for (let i = 0; i < n; i++) {
     const lat = rows.lat[i] as number;
     const group = groupOf(rows.kind[i] as number, lat);
-    rawCell[i] = group * 2 ** 32 + (group === GROUP.national ? 0 : cellKey(lat, rows.lon[i] as number));
+    // National services in areas given by name cluster by their first area, so a block's area bloom stays tight.
+    const named = group === GROUP.national ? rows.namedAreas.get(i) : undefined;
+    rawCell[i] = group * 2 ** 32 + (group === GROUP.national ? (named === undefined ? 0 : 1 + ((named.names[0] ?? named.districts[0] ?? 0) % (2 ** 31))) : cellKey(lat, rows.lon[i] as number));
   }
   const unique = distinctSorted(rawCell);
   const cells: Map<number, number>[] = [new Map(), new Map(), new Map()];

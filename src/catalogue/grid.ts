@@ -67,6 +67,9 @@ export interface RangeAggregates {
   readonly maxVerified: Float64Array;
   /** Shortest recorded wait in the range; 0 when any has none recorded (capacity factor 1). */
   readonly minWait: Float64Array;
+  /** One bit per area-name id (modulo 32), and per postcode district id, of the range's named areas. */
+  readonly nameBloom: Uint32Array;
+  readonly districtBloom: Uint32Array;
 }
 
 /**
@@ -106,8 +109,12 @@ export interface Grid {
   readonly superOf: Uint32Array;
 }
 
-/** Block flag bits. */
-export const BLOCK = { social: 1, befriending: 2, general: 4, unverified: 8 } as const;
+/**
+ * Block flag bits: any social, befriending, general (designed for nobody), never verified; and,
+ * for the area rule, any activity without a named area, without area names, without postcode
+ * districts.
+ */
+export const BLOCK = { social: 1, befriending: 2, general: 4, unverified: 8, open: 16, noNames: 32, noDistricts: 64 } as const;
 
 /** The cell key of a point: the Morton code (bits of row and column interleaved) of its cell. */
 export function cellKey(lat: number, lon: number): number {
@@ -128,9 +135,13 @@ function spread16(x: number): number {
   return x >>> 0;
 }
 
-/** The group of a row: venues by place, home and online services with an area by its centre, the rest national. */
+/**
+ * The group of a row: venues by place, home, phone and online services with a circular area by
+ * its centre, the rest national (services everywhere or in areas given by name, and venues
+ * whose position is not known).
+ */
 export function groupOf(kind: number, lat: number): number {
-  return kind === 0 ? GROUP.venue : Number.isNaN(lat) ? GROUP.national : GROUP.area;
+  return Number.isNaN(lat) ? GROUP.national : kind === 0 ? GROUP.venue : GROUP.area;
 }
 
 /**
@@ -220,6 +231,8 @@ function aggregate(c: Columns, start: Uint32Array, maxAreaKm: number): RangeAggr
     tagBloom: new Uint32Array(nb),
     maxVerified: new Float64Array(nb).fill(-Infinity),
     minWait: new Float64Array(nb).fill(Infinity),
+    nameBloom: new Uint32Array(nb),
+    districtBloom: new Uint32Array(nb),
   };
   for (let b = 0; b < nb; b++) {
     for (let p = start[b] as number; p < (start[b + 1] as number); p++) {
@@ -245,6 +258,11 @@ function aggregate(c: Columns, start: Uint32Array, maxAreaKm: number): RangeAggr
       const wait = c.waitWeeks[p] as number;
       const w = Number.isNaN(wait) ? 0 : wait;
       if (w < (g.minWait[b] as number)) g.minWait[b] = w;
+      const named = c.namedAreas.get(c.activityIndex[p] as number);
+      if (named !== undefined) {
+        for (const id of named.names) g.nameBloom[b] = ((g.nameBloom[b] as number) | (1 << (id & 31))) >>> 0;
+        for (const id of named.districts) g.districtBloom[b] = ((g.districtBloom[b] as number) | (1 << (id & 31))) >>> 0;
+      }
     }
   }
   return g;
@@ -253,7 +271,9 @@ function aggregate(c: Columns, start: Uint32Array, maxAreaKm: number): RangeAggr
 /** The {@link BLOCK} bits of one position. */
 function blockFlagsAt(c: Columns, p: number): number {
   const flags = c.flags[p] as number;
+  const named = (flags & FLAG.namedArea) === 0 ? undefined : c.namedAreas.get(c.activityIndex[p] as number);
   return (
+    (named === undefined ? BLOCK.open | BLOCK.noNames | BLOCK.noDistricts : (named.names.length === 0 ? BLOCK.noNames : 0) | (named.districts.length === 0 ? BLOCK.noDistricts : 0)) |
     ((flags & FLAG.social) !== 0 ? BLOCK.social : 0) |
     ((flags & FLAG.befriending) !== 0 ? BLOCK.befriending : 0) |
     ((c.designedFor[p] as number) === 0 ? BLOCK.general : 0) |

@@ -346,11 +346,12 @@ export function createSearchIndex(activities: readonly Activity[]): SearchIndex 
       if (score < MIN_SEARCH_SCORE) continue;
       const activity = (docs[d] as Doc).activity;
       if (categories !== undefined && !categories.has(activity.category)) continue;
-      if (opts.near === undefined || activity.location.kind !== 'venue') {
+      const { location } = activity;
+      if (opts.near === undefined || location.kind !== 'venue' || location.lat === undefined || location.lon === undefined) {
         hits.push({ d, score });
         continue;
       }
-      const km = haversineKm(opts.near.lat, opts.near.lon, activity.location.lat, activity.location.lon);
+      const km = haversineKm(opts.near.lat, opts.near.lon, location.lat, location.lon);
       if (km <= opts.near.maxKm) hits.push({ d, score, distanceKm: km });
     }
     const idOf = (d: number) => (docs[d] as Doc).activity.id;

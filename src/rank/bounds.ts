@@ -78,6 +78,19 @@ function maskFactorsInto(ctx: ClientContext, bc: BoundContext, designedOr: numbe
 }
 
 /**
+ * Whether every activity of range `b` covers an area by name or postcode that the client's
+ * profile shows they live outside (`area` rule): each activity is decided by names or by
+ * districts, and neither bloom holds the client's authority or district. Sufficient, never
+ * necessary: an activity the profile cannot place, or one without a named area, keeps the range.
+ */
+function outsideEveryNamedArea(ctx: ClientContext, g: RangeAggregates, b: number, flags: number): boolean {
+  if ((flags & BLOCK.open) !== 0) return false;
+  const a = ctx.area;
+  const decided = (a.hasAuthority && (flags & BLOCK.noNames) === 0) || (a.hasDistrict && (flags & BLOCK.noDistricts) === 0);
+  return decided && (!a.hasAuthority || ((g.nameBloom[b] as number) & a.nameBits) === 0) && (!a.hasDistrict || ((g.districtBloom[b] as number) & a.districtBits) === 0);
+}
+
+/**
  * The bound as a `rankKey` of the fit bound and the score bound, or −Infinity when no activity
  * in the range can be relevant enough for the shortlist (the relevance bound, from the same
  * factor bounds, is below `rules.relevance.minimum`).
@@ -132,6 +145,7 @@ export function blockBound(
     values[0] = Math.max(rules.distance.remote, rules.distance.unknown);
   }
   const flags = g.blockFlags[b] as number;
+  if (outsideEveryNamedArea(ctx, g, b, flags)) return -Infinity;
   const fit = maskFactorsInto(ctx, bc, g.designedOr[b] as number, g.needsOr[b] as number, g.categoryMask[b] as number, g.tagBloom[b] as number, flags, values);
   // activation: single-peaked at the level's capacity
   const capacity = ACTIVATION_CAPACITY[ctx.activation - 1] ?? 0.2;

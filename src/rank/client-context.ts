@@ -1,10 +1,11 @@
 import type { Columns } from '../catalogue/columns.js';
-import { CATEGORY_IDS, CONDITION_BITS, GROUP_BITS, maskOf, NEED_BITS } from '../catalogue/columns.js';
+import { CATEGORY_IDS, CONDITION_BITS, districtKey, FLAG, GROUP_BITS, maskOf, nameKey, NEED_BITS } from '../catalogue/columns.js';
 import type { PeopleSet } from '../catalogue/columns.js';
 import { GENDERS } from '../schema/activity.js';
 import type { ClientProfile } from '../schema/client.js';
 import type { MatchingRules } from '../schema/rules.js';
 import { BUDGET_CODES } from '../signals/factors.js';
+import { areaVerdict, clientAreaOf, postcodeAreaOf } from '../signals/areas.js';
 import type { LonelinessLevel } from '../signals/factors.js';
 import { windowsByDay } from '../time/availability.js';
 import type { MinuteRange } from '../time/availability.js';
@@ -65,6 +66,11 @@ export interface ClientContext {
   readonly audienceOk: Uint8Array;
   /** The client's groups (ids), for the wording of reasons. */
   readonly groups: readonly string[];
+  /**
+   * Where the client lives, for areas given by name or postcode, as ids into the catalogue's
+   * `areaIndex` (−1 when given but held by no activity); `has…` says whether the profile gives it.
+   */
+  readonly area: ClientAreaIds;
   /** Merged availability windows per day (index 0 = Monday); undefined means any time. */
   readonly availability: readonly (readonly MinuteRange[])[] | undefined;
   /** Dates away as inclusive day ranges (days since 1970-01-01). */
@@ -78,6 +84,54 @@ export interface ClientContext {
   readonly todayByZone: Float64Array;
   /** The earliest of those days (the bound uses it: the smallest "today" gives the freshest ages). */
   readonly earliestToday: number;
+}
+
+/** A client's local area as ids of one catalogue's area dictionary, and bits for the block blooms. */
+export interface ClientAreaIds {
+  readonly hasAuthority: boolean;
+  readonly authority: number;
+  readonly hasDistrict: boolean;
+  readonly district: number;
+  /** The id of the district's postcode area ("BS" for "BS34"), −1 when none is held. */
+  readonly postcodeArea: number;
+  /** Bloom bits (id modulo 32) of the authority, and of the district and its postcode area. */
+  readonly nameBits: number;
+  readonly districtBits: number;
+}
+
+function idBit(id: number): number {
+  return id < 0 ? 0 : (1 << (id & 31)) >>> 0;
+}
+
+/** Ids of the client's local area in a catalogue's area dictionary. */
+export function clientAreaIds(profile: ClientProfile, columns: Columns): ClientAreaIds {
+  const { authority, district } = clientAreaOf(profile);
+  const idOf = (key: string) => columns.areaIndex.get(key) ?? -1;
+  const authorityId = authority === undefined ? -1 : idOf(nameKey(authority));
+  const districtId = district === undefined ? -1 : idOf(districtKey(district));
+  const areaId = district === undefined ? -1 : idOf(districtKey(postcodeAreaOf(district)));
+  return {
+    hasAuthority: authority !== undefined,
+    authority: authorityId,
+    hasDistrict: district !== undefined,
+    district: districtId,
+    postcodeArea: areaId,
+    nameBits: idBit(authorityId),
+    districtBits: (idBit(districtId) | idBit(areaId)) >>> 0,
+  };
+}
+
+/**
+ * Whether the client lives in the named area of the activity at position `p` (see
+ * `areaVerdict`): `true` inside or when the activity has no named area, `false` outside,
+ * `undefined` when the profile cannot tell.
+ */
+export function namedAreaVerdict(ctx: ClientContext, c: Columns, p: number): boolean | undefined {
+  if (((c.flags[p] as number) & FLAG.namedArea) === 0) return true;
+  const named = c.namedAreas.get(c.activityIndex[p] as number);
+  if (named === undefined) return true;
+  const a = ctx.area;
+  return areaVerdict(named.names.length > 0, a.authority >= 0 && named.names.includes(a.authority), named.districts.length > 0, (a.district >= 0 && named.districts.includes(a.district)) || (a.postcodeArea >= 0 && named.districts.includes(a.postcodeArea)), a.hasAuthority, a.hasDistrict);
 }
 
 /** Age in whole years on the UTC date of `at`. */
@@ -206,6 +260,7 @@ export function clientContext(profile: ClientProfile, at: Date, rules: MatchingR
     languageOk: Uint8Array.from(columns.peopleSets, (set) => (set.languages.some((l) => languages.has(l)) ? 1 : 0)),
     audienceOk: Uint8Array.from(columns.peopleSets, (set) => (inAudience(set, conditionMask, audienceNeeds, groupMask) ? 1 : 0)),
     groups: profile.groups,
+    area: clientAreaIds(profile, columns),
     availability: profile.availability ? windowsByDay(profile.availability) : undefined,
     datesAway: dayRanges(profile.datesAway),
     budgetCode: BUDGET_CODES.indexOf(profile.budget),

@@ -3,6 +3,7 @@ import { ACCESS, FLAG, KIND } from '../catalogue/columns.js';
 import type { MatchingRules } from '../schema/rules.js';
 import { isAffordable } from '../signals/factors.js';
 import type { ClientContext } from './client-context.js';
+import { namedAreaVerdict } from './client-context.js';
 import { bestSessionFraction, measureDay, measureDistance } from './measure.js';
 import type { Measurements } from './measure.js';
 
@@ -11,11 +12,11 @@ import type { Measurements } from './measure.js';
  *
  * @example
  * ```ts
- * ELIGIBILITY_RULES.length;      // 13
+ * ELIGIBILITY_RULES.length;      // 14
  * ELIGIBILITY_RULES.slice(0, 3); // ['audience', 'age', 'gender']
  * ```
  */
-export const ELIGIBILITY_RULES = ['audience', 'age', 'gender', 'unsuitable-condition', 'accessibility', 'travel', 'schedule', 'ended', 'programme', 'capacity', 'cost', 'language', 'gym-activation'] as const;
+export const ELIGIBILITY_RULES = ['audience', 'age', 'gender', 'unsuitable-condition', 'accessibility', 'travel', 'area', 'schedule', 'ended', 'programme', 'capacity', 'cost', 'language', 'gym-activation'] as const;
 /** A hard eligibility rule id. */
 export type EligibilityRule = (typeof ELIGIBILITY_RULES)[number];
 
@@ -53,6 +54,14 @@ function accessibility(ctx: ClientContext, c: Columns, p: number): boolean {
  */
 function travel(ctx: ClientContext, c: Columns, p: number, m: Measurements): boolean {
   return (c.kind[p] as number) === KIND.venue ? !ctx.housebound && !(m.km > ctx.limitKm) : !(m.toAreaKm > (c.areaKm[p] as number));
+}
+/**
+ * A service covering an area by name or postcode takes clients who live there; a client whose
+ * profile cannot tell (no local authority or postcode) is not excluded (the explanation asks
+ * to check). See `namedAreaVerdict`.
+ */
+function area(ctx: ClientContext, c: Columns, p: number): boolean {
+  return namedAreaVerdict(ctx, c, p) !== false;
 }
 /** At least one session has `rules.schedule.minOverlap` of its length inside the availability (> 0 when minOverlap is 0). */
 function schedule(_ctx: ClientContext, _c: Columns, _p: number, m: Measurements, rules: MatchingRules): boolean {
@@ -96,6 +105,7 @@ export const RULE_PASSES: Readonly<Record<EligibilityRule, Rule>> = {
   'unsuitable-condition': unsuitable,
   accessibility,
   travel,
+  area,
   schedule,
   ended,
   programme,
@@ -113,7 +123,7 @@ export const RULE_PASSES: Readonly<Record<EligibilityRule, Rule>> = {
  */
 export function passesColumnRules(ctx: ClientContext, c: Columns, p: number, m: Measurements, rules: MatchingRules): boolean {
   if (!cost(ctx, c, p) || !unsuitable(ctx, c, p) || !audience(ctx, c, p) || !age(ctx, c, p) || !gender(ctx, c, p) || !accessibility(ctx, c, p)) return false;
-  if (!capacity(ctx, c, p) || !language(ctx, c, p) || !gymActivation(ctx, c, p, m, rules)) return false;
+  if (!capacity(ctx, c, p) || !language(ctx, c, p) || !gymActivation(ctx, c, p, m, rules) || !area(ctx, c, p)) return false;
   measureDay(ctx, c, p, m);
   return ended(ctx, c, p, m) && programme(ctx, c, p, m);
 }

@@ -4,6 +4,7 @@ import type { Activity } from '../schema/activity.js';
 import type { MatchingRules } from '../schema/rules.js';
 import { AUDIENCE_GROUPS, CONDITIONS, NEEDS } from '../vocabulary/index.js';
 import type { ClientContext } from './client-context.js';
+import { namedAreaVerdict } from './client-context.js';
 import type { EligibilityRule } from './eligibility.js';
 import { termBitsAt } from './measure.js';
 import type { Measurements } from './measure.js';
@@ -57,6 +58,12 @@ export function audienceText(activity: Activity): string {
   for (const id of a?.needs ?? []) parts.push(NEED_AUDIENCE[id] ?? `people with ${needLabel.get(id) ?? id}`);
   for (const id of a?.groups ?? []) parts.push(groupLabel.get(id) ?? id);
   return `Aimed at ${parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')}, or at ${parts[parts.length - 1] ?? ''}`}`;
+}
+
+/** The names and postcode districts an activity's area lists: "Bristol and South Gloucestershire", "BS34 and BS35". */
+function areaText(activity: Activity): string {
+  const area = activity.location.area;
+  return listText([...(area?.names ?? []), ...(area?.postcodeDistricts ?? [])]);
 }
 
 /** "a", "a or b", "a, b or c". */
@@ -173,7 +180,13 @@ export function buildReasons(ctx: ClientContext, activity: Activity, c: Columns,
   else if (kind === KIND.phone) canTheyGo.push('By phone, from home');
   else if (kind === KIND.online) canTheyGo.push('Online, from home');
   else if (!Number.isNaN(m.km)) canTheyGo.push(distanceText(m.km));
+  else if (Number.isNaN(c.lat[p] as number)) cautions.push('Where it meets is not given: check with the provider');
   else cautions.push('Distance unknown: no home location recorded');
+  if (((c.flags[p] as number) & FLAG.namedArea) !== 0) {
+    const verdict = namedAreaVerdict(ctx, c, p);
+    if (verdict === true) canTheyGo.push('Covers their area');
+    else if (verdict === undefined) cautions.push(`Covers ${areaText(activity)} only: check they live there`);
+  }
 
   const cost = costText(activity);
   if (cost !== undefined) canTheyGo.push(cost);
@@ -235,6 +248,8 @@ export function exclusionText(rule: EligibilityRule, ctx: ClientContext, activit
     case 'travel':
       if (activity.location.kind !== 'venue') return `The client lives ${distanceText(m.toAreaKm).replace(' away', '')} from the centre of its ${activity.location.area?.radiusKm ?? ''} km service area`;
       return ctx.housebound ? 'Held at a venue, and the client is housebound' : `${distanceText(m.km).replace(' away', '')} away, beyond the ${ctx.limitKm} km travel limit`;
+    case 'area':
+      return `Covers ${areaText(activity)} only, not where they live`;
     case 'schedule':
       return m.bestFraction === 0
         ? 'No session falls inside the client’s availability'

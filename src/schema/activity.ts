@@ -8,6 +8,7 @@ import {
   LatitudeSchema,
   LongitudeSchema,
   needList,
+  PostcodeDistrictSchema,
   TagSchema,
   text,
   TimeZoneSchema,
@@ -22,7 +23,7 @@ import { ScheduleSchema } from '../time/schedule.js';
  *
  * @example
  * ```ts
- * INFERABLE_FIELDS.length;            // 15
+ * INFERABLE_FIELDS.length;            // 21
  * INFERABLE_FIELDS.slice(0, 3);       // ['category', 'tags', 'intensity']
  * INFERABLE_FIELDS.includes('needs'); // true
  * ```
@@ -30,6 +31,7 @@ import { ScheduleSchema } from '../time/schedule.js';
 export const INFERABLE_FIELDS = [
   'category', 'tags', 'intensity', 'groupSize', 'supported', 'conditions.designedFor', 'conditions.unsuitableFor', 'needs', 'cost', 'location', 'languages',
   'accessibility.wheelchair', 'accessibility.stepFree', 'accessibility.hearingLoop', 'accessibility.accessibleToilet',
+  'audience', 'schedules', 'eligibility.minAge', 'eligibility.maxAge', 'eligibility.genders', 'location.area',
 ] as const;
 
 /** A field an import can infer from text. */
@@ -114,21 +116,48 @@ export const REFERRAL_ROUTES = ['gp', 'link-worker', 'self'] as const;
  */
 export const GENDERS = ['female', 'male', 'non-binary', 'other'] as const;
 
+const AREA_FORMS = 'expected a centre and radius (lat, lon, radiusKm), area names or postcode districts';
+
 /**
- * The area a home-based or online service covers (HSDS service_area), as a centre and a radius:
- * clients living outside it are not eligible. Absent means it covers everyone.
+ * The area a service covers (after HSDS service_area): clients living outside it are not
+ * eligible. Absent means it covers everyone. Any of three forms, alone or together (a client in
+ * any one of them is inside):
+ * - a centre and radius (`lat`, `lon`, `radiusKm`), checked against the client's home;
+ * - area `names`, such as local authorities ("Bristol", "South Gloucestershire"), checked
+ *   against the client's `localArea.localAuthority` (compared by `areaKey`: "Bristol City
+ *   Council" is "Bristol");
+ * - `postcodeDistricts` ("BS34"), or postcode areas ("BS"), checked against the client's
+ *   postcode district (`localArea.postcodeDistrict`, or their home postcode's).
+ * A client whose profile gives no local area is not excluded by names or districts; the
+ * explanation asks to check where they live.
  *
  * @example
  * ```ts
  * ServiceAreaSchema.parse({ lat: 53.38, lon: -1.47, radiusKm: 10 }); // { lat: 53.38, lon: -1.47, radiusKm: 10 }
+ * ServiceAreaSchema.parse({ names: ['Bristol'], postcodeDistricts: ['bs34'] }); // { names: ['Bristol'], postcodeDistricts: ['BS34'] }
  * ServiceAreaSchema.safeParse({ lat: 53.38, lon: -1.47, radiusKm: 0 }).error?.issues[0]?.message; // 'expected a radius in km > 0'
  * ```
  */
-export const ServiceAreaSchema = z.strictObject({
-  lat: LatitudeSchema,
-  lon: LongitudeSchema,
-  radiusKm: z.number({ error: 'expected a radius in km' }).finite({ error: 'expected a radius in km' }).positive({ error: 'expected a radius in km > 0' }).max(1000, { error: 'expected a radius of at most 1000 km' }),
-});
+export const ServiceAreaSchema = z
+  .strictObject(
+    {
+      lat: LatitudeSchema.optional(),
+      lon: LongitudeSchema.optional(),
+      radiusKm: z.number({ error: 'expected a radius in km' }).finite({ error: 'expected a radius in km' }).positive({ error: 'expected a radius in km > 0' }).max(1000, { error: 'expected a radius of at most 1000 km' }).optional(),
+      names: z.array(text(100, 'an area name'), { error: 'expected a list of area names' }).min(1, { error: 'expected at least one area name, or omit names' }).max(50, { error: 'expected at most 50 area names' }).optional(),
+      postcodeDistricts: z
+        .array(PostcodeDistrictSchema, { error: 'expected a list of postcode districts' })
+        .min(1, { error: 'expected at least one postcode district, or omit postcodeDistricts' })
+        .max(500, { error: 'expected at most 500 postcode districts' })
+        .optional(),
+    },
+    { error: AREA_FORMS },
+  )
+  .superRefine((a, ctx) => {
+    const circle = [a.lat, a.lon, a.radiusKm].filter((v) => v !== undefined).length;
+    if (circle !== 0 && circle !== 3) ctx.addIssue({ code: 'custom', path: [a.radiusKm === undefined ? 'radiusKm' : a.lat === undefined ? 'lat' : 'lon'], message: 'expected lat, lon and radiusKm together' });
+    else if (circle === 0 && a.names === undefined && a.postcodeDistricts === undefined) ctx.addIssue({ code: 'custom', path: [], message: AREA_FORMS });
+  });
 
 /**
  * How an activity reaches people: at a venue (people go there), at the client's home (a visit),
@@ -141,23 +170,33 @@ export const ServiceAreaSchema = z.strictObject({
  */
 export const DELIVERY_KINDS = ['venue', 'home', 'phone', 'online'] as const;
 
-/** Where an activity happens: at a venue, at the client's home, by phone or online (within its area). */
+/**
+ * Where an activity happens: at a venue (with its position, or without when the directory does
+ * not give it: the distance is then unknown and the explanation says to check), at the client's
+ * home, by phone or online; any of them within an area (see `ServiceAreaSchema`).
+ */
 export const ActivityLocationSchema = z.discriminatedUnion(
   'kind',
   [
-    z.strictObject({
-      kind: z.literal('venue'),
-      lat: LatitudeSchema,
-      lon: LongitudeSchema,
-      venue: text(200, 'venue name').optional(),
-      address: text(500, 'address').optional(),
-      postcode: text(10, 'postcode').optional(),
-    }),
+    z
+      .strictObject({
+        kind: z.literal('venue'),
+        lat: LatitudeSchema.optional(),
+        lon: LongitudeSchema.optional(),
+        venue: text(200, 'venue name').optional(),
+        address: text(500, 'address').optional(),
+        postcode: text(10, 'postcode').optional(),
+        area: ServiceAreaSchema.optional(),
+      })
+      .superRefine((v, ctx) => {
+        if ((v.lat === undefined) !== (v.lon === undefined)) ctx.addIssue({ code: 'custom', path: [v.lat === undefined ? 'lat' : 'lon'], message: 'expected lat and lon together, or neither when the position is not known' });
+        if (v.area?.radiusKm !== undefined) ctx.addIssue({ code: 'custom', path: ['area'], message: "expected a venue's area as names or postcode districts (the venue itself is the centre)" });
+      }),
     z.strictObject({ kind: z.literal('home'), area: ServiceAreaSchema.optional() }),
     z.strictObject({ kind: z.literal('phone'), area: ServiceAreaSchema.optional() }),
     z.strictObject({ kind: z.literal('online'), area: ServiceAreaSchema.optional() }),
   ],
-  { error: "expected a location with kind 'venue' (with lat and lon), 'home', 'phone' or 'online'" },
+  { error: "expected a location with kind 'venue', 'home', 'phone' or 'online'" },
 );
 
 const nonNegativeInt = (what: string, max: number) =>

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { GENDERS, REFERRAL_ROUTES } from './activity.js';
 import { DateRangeSchema } from '../time/dates.js';
-import { BirthDateSchema, conditionList, groupList, LanguageListSchema, LatitudeSchema, LongitudeSchema, needList, text, WeeklyWindowSchema } from './common.js';
+import { BirthDateSchema, conditionList, groupList, LanguageListSchema, LatitudeSchema, LongitudeSchema, needList, PostcodeDistrictSchema, text, WeeklyWindowSchema } from './common.js';
 
 /**
  * Patient Activation Measure levels: 1 disengaged and overwhelmed … 4 maintaining behaviours.
@@ -68,6 +68,14 @@ export const ClientProfileSchema = z
     dateOfBirth: BirthDateSchema.optional(),
     gender: z.enum(GENDERS, { error: "expected 'female', 'male', 'non-binary' or 'other'" }).optional(),
     home: z.strictObject({ lat: LatitudeSchema, lon: LongitudeSchema, postcode: text(10, 'a postcode').optional() }).optional(),
+    /**
+     * Where they live, for services that cover an area by name or postcode: their local
+     * authority ("Bristol") and postcode district ("BS34"; taken from `home.postcode` when not
+     * given). Without either, such services are not excluded and the explanation asks to check.
+     */
+    localArea: z
+      .strictObject({ localAuthority: text(100, 'a local authority name').optional(), postcodeDistrict: PostcodeDistrictSchema.optional() }, { error: 'expected a local area {localAuthority?, postcodeDistrict?}' })
+      .optional(),
     /** Long-term conditions (vocabulary ids or synonyms). */
     conditions: conditionList().default([]),
     /** Patient Activation Measure level, 1 to 4. */

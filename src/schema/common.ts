@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { vocabularies, normaliseTag } from '../vocabulary/index.js';
+import { postcodeDistrict } from '../signals/areas.js';
 import type { AudienceGroup, Category, Condition, Need, Vocabulary } from '../vocabulary/index.js';
 
 /**
@@ -204,6 +205,22 @@ export const ACCESS_FEATURES = ['wheelchair', 'stepFree', 'hearingLoop', 'access
 export const conditionList = () => termListSchema<Condition>(vocabularies.conditions, 'condition');
 /** A list of need ids (synonyms accepted). */
 export const needList = () => termListSchema<Need>(vocabularies.needs, 'need');
+/**
+ * A UK postcode district ("S5", "BS34") or postcode area ("BS"), in any case and spacing; output
+ * in canonical form (upper case, no spaces).
+ */
+export const PostcodeDistrictSchema = z
+  .string({ error: 'expected a postcode district such as BS34, or a postcode area such as BS' })
+  .max(10, { error: 'expected a postcode district such as BS34, or a postcode area such as BS' })
+  .transform((value, ctx) => {
+    const district = postcodeDistrict(value);
+    if (district === undefined) {
+      ctx.addIssue({ code: 'custom', message: 'expected a postcode district such as BS34, or a postcode area such as BS' });
+      return z.NEVER;
+    }
+    return district;
+  });
+
 /** A list of audience group ids (synonyms accepted): LGBTQ+ people, veterans, … */
 export const groupList = () => termListSchema<AudienceGroup>(vocabularies.groups, 'group');
 /** A category id (synonyms accepted). */

@@ -43,7 +43,7 @@
  *
  * @module
  */
-import { AudienceSchema, COST_LEVELS, GENDERS, GROUP_SIZES, INTENSITIES, InferredSchema, REFERRAL_ROUTES, SourceSchema } from './activity.js';
+import { ActivityLocationSchema, AudienceSchema, COST_LEVELS, GENDERS, GROUP_SIZES, INTENSITIES, InferredSchema, REFERRAL_ROUTES, ServiceAreaSchema, SourceSchema } from './activity.js';
 import type { Activity } from './activity.js';
 import { isTimeZone } from './common.js';
 import { CACHE_LIMIT, conditionList, DEFAULT_LANGUAGES, EMPTY_LIST, exactList, freeze, includes, isIntIn, isNumberIn, isoDate, isPlainArray, isPlainObject, languageList, needList, term, text, windowList } from './fast-common.js';
@@ -105,10 +105,10 @@ function enumList(value: unknown, allowed: ReadonlySet<string>): readonly string
   return freeze(out);
 }
 
-/** `ServiceAreaSchema`. */
+/** `ServiceAreaSchema` in its common form, a centre and radius; names and districts go to zod. */
 function serviceArea(value: unknown): Obj | undefined {
   if (!isPlainObject(value)) return undefined;
-  for (const k in value) if (k !== 'lat' && k !== 'lon' && k !== 'radiusKm') return undefined;
+  for (const k in value) if (k !== 'lat' && k !== 'lon' && k !== 'radiusKm') return delegated(ServiceAreaSchema, value) as Obj | undefined;
   const lat = value.lat;
   const lon = value.lon;
   const radiusKm = value.radiusKm;
@@ -116,11 +116,16 @@ function serviceArea(value: unknown): Obj | undefined {
   return freeze({ lat, lon, radiusKm });
 }
 
-/** `ActivityLocationSchema`: venue, home, phone or online. */
+/**
+ * `ActivityLocationSchema`: venue, home, phone or online. A venue with a known position and no
+ * area is restated here; a venue without a position or with an area (imported directory records)
+ * goes through the schema itself.
+ */
 function location(value: unknown): Obj | undefined {
   if (!isPlainObject(value)) return undefined;
   const kind = value.kind;
   if (kind === 'venue') {
+    if (value.lat === undefined || value.lon === undefined || 'area' in value) return delegated(ActivityLocationSchema, value) as Obj | undefined;
     for (const k in value) if (k !== 'kind' && k !== 'lat' && k !== 'lon' && k !== 'venue' && k !== 'address' && k !== 'postcode') return undefined;
     const lat = value.lat;
     const lon = value.lon;

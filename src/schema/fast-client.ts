@@ -23,6 +23,7 @@ import { GENDERS, REFERRAL_ROUTES } from './activity.js';
 import { BUDGETS, LONELINESS, TRAVEL_MODES } from './client.js';
 import type { ClientProfile } from './client.js';
 import { isBirthDate, isIsoDate } from './common.js';
+import { postcodeDistrict } from '../signals/areas.js';
 import { conditionList, DEFAULT_LANGUAGES, EMPTY_LIST, exactList, freeze, groupList, isIntIn, isNumberIn, isPlainArray, isPlainObject, languageList, needList, text, windowList } from './fast-common.js';
 import type { Obj } from './fast-common.js';
 
@@ -63,6 +64,16 @@ function home(value: unknown): Obj | undefined {
   if (!isNumberIn(lat, -90, 90) || !isNumberIn(lon, -180, 180)) return undefined;
   const out: Obj = { lat, lon };
   return optional(value, out, 'postcode', (p) => text(p, 10)) ? freeze(out) : undefined;
+}
+
+/** `localArea`: `{ localAuthority?, postcodeDistrict? }`, the district in canonical form. Not cached. */
+function localArea(value: unknown): Obj | undefined {
+  if (!isPlainObject(value)) return undefined;
+  for (const k in value) if (k !== 'localAuthority' && k !== 'postcodeDistrict') return undefined;
+  const out: Obj = {};
+  if (!optional(value, out, 'localAuthority', (v) => text(v, 100))) return undefined;
+  if (!optional(value, out, 'postcodeDistrict', (v) => (typeof v === 'string' ? postcodeDistrict(v) : undefined))) return undefined;
+  return freeze(out);
 }
 
 /** `travel`: `{ maxKm, mode? }`. */
@@ -149,7 +160,7 @@ function parse(input: unknown): Obj | undefined {
   // but not to this file makes the fast path defer (a test pins the schema's key list).
   for (const k in o) {
     switch (k) {
-      case 'id': case 'age': case 'dateOfBirth': case 'gender': case 'home': case 'conditions': case 'activation':
+      case 'id': case 'age': case 'dateOfBirth': case 'gender': case 'home': case 'localArea': case 'conditions': case 'activation':
       case 'needs': case 'loneliness': case 'groups': case 'interests': case 'avoid': case 'availability': case 'datesAway':
       case 'travel': case 'housebound': case 'budget': case 'accessibility': case 'languages': case 'referredBy':
         break;
@@ -165,6 +176,7 @@ function parse(input: unknown): Obj | undefined {
   if (out.age === undefined && out.dateOfBirth === undefined) return undefined;
   if (!optional(o, out, 'gender', (v) => oneOf(v, GENDER_SET))) return undefined;
   if (!optional(o, out, 'home', home)) return undefined;
+  if (!optional(o, out, 'localArea', localArea)) return undefined;
   if ((out.conditions = withDefault(o.conditions, EMPTY_LIST, conditionList)) === undefined) return undefined;
   const activation = o.activation;
   if (!isIntIn(activation, 1, 4)) return undefined;

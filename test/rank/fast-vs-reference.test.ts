@@ -61,7 +61,9 @@ describe('the fast path and the reference implementation', () => {
     // The random catalogues above fit in one super-block (16 blocks of 32); these need many.
     const catalogues = [
       generateCatalogue({ seed: 11, count: 6000, spread: 'city' }),
-      generateCatalogue({ seed: 12, count: 6000, spread: 'national' }).map((a) => (a.location.kind === 'venue' ? { ...a, location: { ...a.location, lat: CENTRE.lat + (a.location.lat - 54) / 20, lon: CENTRE.lon + (a.location.lon + 2) / 20 } } : a)),
+      generateCatalogue({ seed: 12, count: 6000, spread: 'national' }).map((a) =>
+        a.location.kind === 'venue' && a.location.lat !== undefined && a.location.lon !== undefined ? { ...a, location: { ...a.location, lat: CENTRE.lat + (a.location.lat - 54) / 20, lon: CENTRE.lon + (a.location.lon + 2) / 20 } } : a,
+      ),
     ];
     let compared = 0;
     for (const catalogue of catalogues) {

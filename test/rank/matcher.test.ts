@@ -20,6 +20,7 @@ describe('hard eligibility', () => {
     ['unsuitable-condition', activity('x', { conditions: { unsuitableFor: ['heart-disease'] } }), { conditions: ['coronary heart disease'] }],
     ['accessibility', activity('x', { accessibility: { wheelchair: false } }), { accessibility: { wheelchair: true } }],
     ['travel', activity('x', { location: { kind: 'venue', ...north(6) } }), { travel: { maxKm: 5 } }],
+    ['area', activity('x', { location: { kind: 'phone', area: { names: ['Bristol'] } } }), { localArea: { localAuthority: 'Leeds' } }],
     ['schedule', activity('x', { sessions: [{ day: 'wed', start: '18:00', end: '20:00' }] }), { availability: [{ day: 'wed', start: '13:00', end: '16:00' }] }],
     ['ended', activity('x', { sessions: [], schedules: [{ freq: 'WEEKLY', byday: 'WE', opensAt: '10:00', closesAt: '12:00', until: '2026-10-31' }] }), {}],
     ['programme', activity('x', { programme: { startDate: '2026-09-07', weeks: 10, latestJoinWeek: 2 } }), {}],

@@ -25,6 +25,7 @@ import {
   INTENSITY_CODES,
 } from '../../src/signals/factors.js';
 import { haversineKm } from '../../src/signals/geo.js';
+import { areaKey, postcodeDistrictOf } from '../../src/signals/areas.js';
 import { costCodeOf } from '../../src/catalogue/columns.js';
 import { ageAt, resolveTerm } from '../../src/rank/client-context.js';
 import { capacityStatus } from '../../src/time/capacity.js';
@@ -96,13 +97,31 @@ function inAudience(a: Activity, c: ClientProfile): boolean {
   );
 }
 
+/** km from home to a venue; NaN without a home location or a venue position. */
+function venueKm(loc: Activity['location'], c: ClientProfile): number {
+  return loc.kind === 'venue' && loc.lat !== undefined && loc.lon !== undefined && c.home ? haversineKm(c.home.lat, c.home.lon, loc.lat, loc.lon) : NaN;
+}
+
+/** Inside an area given by names or postcode districts, or the profile cannot tell. */
+function inNamedArea(a: Activity, c: ClientProfile): boolean {
+  const area = a.location.area;
+  if (area === undefined || (area.names === undefined && area.postcodeDistricts === undefined)) return true;
+  const authority = c.localArea?.localAuthority === undefined ? undefined : areaKey(c.localArea.localAuthority);
+  const district = c.localArea?.postcodeDistrict ?? (c.home?.postcode === undefined ? undefined : postcodeDistrictOf(c.home.postcode));
+  const byName = area.names !== undefined && authority !== undefined;
+  const byDistrict = area.postcodeDistricts !== undefined && district !== undefined;
+  if (byName && (area.names ?? []).some((n) => areaKey(n) === authority)) return true;
+  if (byDistrict && (area.postcodeDistricts ?? []).some((d) => d === district || d === (district ?? '').replace(/[0-9].*$/, ''))) return true;
+  return !byName && !byDistrict;
+}
+
 /** Every hard rule, in one readable function: true when the activity is eligible. */
 export function referenceEligible(a: Activity, c: ClientProfile, at: Date, rules: MatchingRules): boolean {
   const age = ageAt(c, at);
   const today = localDay(at, a.timeZone);
-  const km = a.location.kind === 'venue' && c.home ? haversineKm(c.home.lat, c.home.lon, a.location.lat, a.location.lon) : NaN;
+  const km = venueKm(a.location, c);
   const area = a.location.kind === 'venue' ? undefined : a.location.area;
-  const toArea = area && c.home ? haversineKm(c.home.lat, c.home.lon, area.lat, area.lon) : NaN;
+  const toArea = area?.lat !== undefined && area.lon !== undefined && c.home ? haversineKm(c.home.lat, c.home.lon, area.lat, area.lon) : NaN;
   const limit = c.housebound ? 0 : (c.travel?.maxKm ?? rules.distance.defaultMaxKm);
   const stepFree = a.accessibility.stepFree ?? (a.accessibility.wheelchair === true ? true : undefined);
   const fraction = bestFraction(a, c);
@@ -116,6 +135,7 @@ export function referenceEligible(a: Activity, c: ClientProfile, at: Date, rules
     (a.location.kind !== 'venue' || ((!c.accessibility.wheelchair || a.accessibility.wheelchair === true) && (!(c.accessibility.stepFree || c.accessibility.wheelchair) || stepFree === true))) &&
     // Service-area radii are stored at float32 precision (documented on the columns).
     (a.location.kind === 'venue' ? !c.housebound && !(km > limit) : !(toArea > Math.fround(area?.radiusKm ?? 0))) &&
+    inNamedArea(a, c) &&
     (Number.isNaN(fraction) || (fraction > 0 && fraction >= rules.schedule.minOverlap)) &&
     today <= lastSession &&
     today <= lastJoinDayOf(a.programme) &&
@@ -132,7 +152,7 @@ export function referenceFactors(a: Activity, c: ClientProfile, at: Date, rules:
   const limit = c.housebound ? 0 : (c.travel?.maxKm ?? rules.distance.defaultMaxKm);
   const loc = a.location;
   const remote = loc.kind !== 'venue';
-  const km = loc.kind !== 'venue' ? 0 : c.home ? haversineKm(c.home.lat, c.home.lon, loc.lat, loc.lon) : NaN;
+  const km = loc.kind !== 'venue' ? 0 : venueKm(loc, c);
   const needs = c.needs.filter((n) => n !== 'loneliness');
   const { interests, avoid } = terms;
   const demand = activityDemand(

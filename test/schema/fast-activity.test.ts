@@ -86,7 +86,7 @@ describe('fastParseActivity covers real catalogues exactly as zod parses them', 
     expect(Object.keys(EligibilitySchema.shape)).toEqual(['minAge', 'maxAge', 'genders', 'referralRoutes']);
     expect(Object.keys(CapacitySchema.shape)).toEqual(['placesLeft', 'waitingList', 'usualWaitWeeks', 'updated', 'description']);
     expect(Object.keys(ActivityAccessibilitySchema.shape)).toEqual(['wheelchair', 'stepFree', 'hearingLoop', 'accessibleToilet']);
-    expect(Object.keys(ServiceAreaSchema.shape)).toEqual(['lat', 'lon', 'radiusKm']);
+    expect(Object.keys(ServiceAreaSchema.shape)).toEqual(['lat', 'lon', 'radiusKm', 'names', 'postcodeDistricts']);
   });
 });
 

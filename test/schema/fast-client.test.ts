@@ -23,6 +23,7 @@ const FULL: Record<string, Json> = {
   dateOfBirth: '1959-03-14',
   gender: 'female',
   home: { lat: 53.38, lon: -1.47, postcode: 'S8 9FL' },
+  localArea: { localAuthority: 'Sheffield City Council', postcodeDistrict: ' s8 ' },
   conditions: ['COPD', 'type 2 diabetes'],
   activation: 2,
   needs: ['lonely', 'debt'],
@@ -68,7 +69,7 @@ describe('fastParseClient covers real profiles exactly as zod parses them', () =
 
   it('lists the same keys as the schema it restates (update fast-client.ts when these change)', () => {
     expect(Object.keys(ClientProfileSchema.shape)).toEqual([
-      'id', 'age', 'dateOfBirth', 'gender', 'home', 'conditions', 'activation', 'needs', 'loneliness', 'groups', 'interests', 'avoid',
+      'id', 'age', 'dateOfBirth', 'gender', 'home', 'localArea', 'conditions', 'activation', 'needs', 'loneliness', 'groups', 'interests', 'avoid',
       'availability', 'datesAway', 'travel', 'housebound', 'budget', 'accessibility', 'languages', 'referredBy',
     ]);
   });

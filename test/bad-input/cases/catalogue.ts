@@ -164,7 +164,11 @@ export const cases: BadInputCase[] = [
   field('-Infinity latitude', { location: { kind: 'venue', lat: -Infinity, lon: 0 } }, 'activities[0].location.lat'),
   field('latitude as a string', { location: { kind: 'venue', lat: '53.38', lon: -1.47 } }, 'activities[0].location.lat'),
   field('latitude as a bigint', { location: { kind: 'venue', lat: 53n, lon: -1.47 } }, 'activities[0].location.lat'),
-  field('venue without coordinates', { location: { kind: 'venue' } }, 'activities[0].location.lat', 'activities[0].location.lon'),
+  field('venue with a latitude but no longitude', { location: { kind: 'venue', lat: 53.38 } }, 'activities[0].location.lon'),
+  field('venue whose area is a circle', { location: { kind: 'venue', lat: 53.38, lon: -1.47, area: { lat: 53.38, lon: -1.47, radiusKm: 5 } } }, 'activities[0].location.area'),
+  field('service area with a centre but no radius', { location: { kind: 'home', area: { lat: 53.38, lon: -1.47 } } }, 'activities[0].location.area.radiusKm'),
+  field('service area with nothing in it', { location: { kind: 'online', area: {} } }, 'activities[0].location.area'),
+  field('postcode district that is not one', { location: { kind: 'phone', area: { postcodeDistricts: ['Bristol'] } } }, 'activities[0].location.area.postcodeDistricts[0]'),
   field('home location with coordinates', { location: { kind: 'home', lat: 53.38, lon: -1.47 } }, 'activities[0].location'),
   field('venue name of 10,000 nested objects', { location: { kind: 'venue', lat: 53.38, lon: -1.47, venue: deepObjects() } }, 'activities[0].location.venue'),
   {
