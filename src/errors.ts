@@ -36,6 +36,32 @@ export interface ValidationIssue {
   readonly message: string;
 }
 
+/**
+ * The brand every {@link ActivityMatchError} carries: a symbol from the global registry, the
+ * same in every copy of the package loaded in one process (the ESM and the CommonJS builds,
+ * two versions in node_modules), where the classes themselves differ.
+ */
+const BRAND = Symbol.for('activity-match.ActivityMatchError');
+
+/**
+ * Whether `value` is an {@link ActivityMatchError} from any copy of activity-match: the ESM or
+ * the CommonJS build, or another version installed alongside (the dual-package hazard, where
+ * `instanceof` with one copy's class fails for the other's errors). A type guard.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   createMatcher([{ id: 'a1' }]);
+ * } catch (error) {
+ *   if (isActivityMatchError(error)) error.issues[0]?.path; // 'activities[0].name'
+ * }
+ * isActivityMatchError(new Error('x')); // false
+ * ```
+ */
+export function isActivityMatchError(value: unknown): value is ActivityMatchError {
+  return typeof value === 'object' && value !== null && (value as { [BRAND]?: unknown })[BRAND] === true;
+}
+
 const TITLES: Record<ErrorCode, string> = {
   INVALID_ACTIVITY: 'invalid activity',
   INVALID_CATALOGUE: 'invalid catalogue',
@@ -57,7 +83,7 @@ const MESSAGE_ISSUE_LIMIT = 10;
  * try {
  *   createMatcher([{ id: 'a1' }]);
  * } catch (error) {
- *   if (error instanceof ActivityMatchError) {
+ *   if (error instanceof ActivityMatchError) { // or isActivityMatchError(error): either works across the ESM and CommonJS builds
  *     error.code;               // 'INVALID_CATALOGUE'
  *     error.issues[0]?.path;    // 'activities[0].name'
  *   }
@@ -69,10 +95,24 @@ export class ActivityMatchError extends Error {
   readonly code: ErrorCode;
   readonly issues: readonly ValidationIssue[];
 
-  constructor(code: ErrorCode, issues: readonly ValidationIssue[]) {
-    super(formatMessage(code, issues));
+  /**
+   * @param options - `cause`: the exception behind this one, when the library wraps one it did not
+   *   raise (a caller's getter, proxy trap or callback that threw). It is kept for debugging and
+   *   never copied into the message or `toJSON()`: it may carry the caller's data.
+   */
+  constructor(code: ErrorCode, issues: readonly ValidationIssue[], options?: { readonly cause?: unknown }) {
+    super(formatMessage(code, issues), options?.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.issues = issues;
+    Object.defineProperty(this, BRAND, { value: true });
+  }
+
+  /**
+   * `error instanceof ActivityMatchError` holds for an error from any copy of the package (the
+   * ESM and CommonJS builds, or two versions), as {@link isActivityMatchError} does.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return this === ActivityMatchError ? isActivityMatchError(value) : Function.prototype[Symbol.hasInstance].call(this, value);
   }
 
   /** A plain JSON-serialisable copy: `{ name, code, message, issues }`. */

@@ -123,7 +123,7 @@ export function parseCatalogueEach(
     if (activity === undefined) {
       const result = ActivitySchema.safeParse(record);
       if (!result.success) {
-        rejected.push({ index, id: idOf(record), issues: toIssues(`activities[${index}]`, result.error) });
+        rejected.push({ index, id: idOf(record), issues: toIssues(`activities[${index}]`, result.error, ActivitySchema, record) });
         continue;
       }
       activity = result.data;

@@ -147,7 +147,7 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
  */
 export function resolveOptions(options: unknown): ResolvedSyncOptions {
   const parsed = OptionsSchema.safeParse(options);
-  if (!parsed.success) throw new ActivityMatchError('INVALID_OPTIONS', toIssues('options', parsed.error));
+  if (!parsed.success) throw new ActivityMatchError('INVALID_OPTIONS', toIssues('options', parsed.error, OptionsSchema, options));
   const o = options as SyncOptions;
   const platformFetch = (globalThis as { fetch?: FetchLike }).fetch;
   const fetch = o.fetch ?? platformFetch;

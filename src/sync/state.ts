@@ -169,6 +169,6 @@ const SyncStateSchema = z.strictObject(
  */
 export function parseSyncState(value: unknown, prefix = 'state'): SyncState {
   const result = SyncStateSchema.safeParse(value);
-  if (!result.success) throw new ActivityMatchError('INVALID_OPTIONS', toIssues(prefix, result.error));
+  if (!result.success) throw new ActivityMatchError('INVALID_OPTIONS', toIssues(prefix, result.error, SyncStateSchema, value));
   return result.data as SyncState;
 }

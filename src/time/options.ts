@@ -15,7 +15,7 @@ export function parseOptions<T>(schema: z.ZodType<T>, value: unknown): T {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   // The options object itself is called `options`, as at every other entry point.
-  const issues = toIssues('', result.error).map((i) => (i.path === '' ? { ...i, path: 'options' } : i));
+  const issues = toIssues('', result.error, schema, value).map((i) => (i.path === '' ? { ...i, path: 'options' } : i));
   throw new ActivityMatchError('INVALID_OPTIONS', issues);
 }
 
