@@ -3,6 +3,7 @@
  * `./metrics.ts` they stand for. Names are data, so a rule comparison can be written as JSON.
  */
 import { z } from 'zod';
+import { ActivityMatchError } from '../errors.js';
 import { averagePrecision, hitRateAt, precisionAt, recallAt, reciprocalRank } from './metrics/accuracy.js';
 import type { Judgements } from './metrics/input.js';
 import { ndcgAt } from './metrics/ndcg.js';
@@ -54,7 +55,7 @@ export function metricFunction(name: string): { fn: MetricFunction; depth: numbe
   const kind = m?.[1];
   const k = m?.[2] === undefined ? undefined : Number(m[2]);
   if (kind === 'mrr') return { fn: (r, q) => reciprocalRank(r, q, k === undefined ? {} : { k }), depth: k ?? Infinity };
-  if (k === undefined) throw new RangeError(`metricFunction: unknown metric name`);
+  if (k === undefined) throw new ActivityMatchError('INVALID_OPTIONS', [{ path: 'metric', message: EXPECTED }]);
   switch (kind) {
     case 'ndcg':
       return { fn: (r, q) => ndcgAt(r, q, k), depth: k };

@@ -6,8 +6,9 @@
  * recommender-toolkit variants (RecBole, Spark) where those differ. Beyond-accuracy metrics
  * cover catalogue coverage, intra-list diversity, novelty and exposure fairness.
  *
- * All functions are pure. Bad input throws a plain `TypeError` or `RangeError` whose message
- * names the function and argument but never echoes input values.
+ * All functions are pure. Bad input throws `ActivityMatchError` (`INVALID_OPTIONS`), the one
+ * error class of the library, whose issue path names the argument (`k`, `ranked[2].score`,
+ * `options.gain`) and whose message never echoes input values or ids.
  *
  * Shared rules (details in each function's documentation):
  * - Ranked lists are item ids in rank order, or `{ id, score }` items ranked by

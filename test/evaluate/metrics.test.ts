@@ -25,6 +25,7 @@ import {
   successAt,
 } from '../../src/evaluate/metrics.js';
 import type { DcgOptions, Judgements, RankedInput, ScoredItem } from '../../src/evaluate/metrics.js';
+import { errorOf } from '../helpers.js';
 
 type Qrels = Record<string, number>;
 
@@ -828,42 +829,63 @@ describe('exposureByProvider', () => {
 describe('input validation', () => {
   const bad = (value: unknown): never => value as never;
   it.each([
-    { call: 'precisionAt k = 0', run: () => precisionAt(['a'], {}, 0), error: RangeError, message: /precisionAt: k must be a positive integer/ },
-    { call: 'recallAt k = 1.5', run: () => recallAt(['a'], {}, 1.5), error: RangeError, message: /recallAt: k must be a positive integer/ },
-    { call: 'successAt k = NaN', run: () => successAt(['a'], {}, NaN), error: RangeError, message: /successAt: k/ },
-    { call: 'hitRateAt k = Infinity', run: () => hitRateAt(['a'], {}, Infinity), error: RangeError, message: /hitRateAt: k/ },
-    { call: 'ndcgAt k = -1', run: () => ndcgAt(['a'], {}, -1), error: RangeError, message: /ndcgAt: k/ },
-    { call: 'dcgAt k as a string', run: () => dcgAt(['a'], {}, bad('3')), error: TypeError, message: /dcgAt: k must be a number/ },
-    { call: 'reciprocalRank options.k = 0', run: () => reciprocalRank(['a'], {}, { k: 0 }), error: RangeError, message: /options\.k/ },
-    { call: 'averagePrecision unknown denominator', run: () => averagePrecision(['a'], {}, { denominator: bad('r') }), error: RangeError, message: /options\.denominator/ },
-    { call: 'ndcgAt unknown gain', run: () => ndcgAt(['a'], {}, 1, { gain: bad('log') }), error: RangeError, message: /options\.gain/ },
-    { call: 'ndcgAt unknown discount', run: () => ndcgAt(['a'], {}, 1, { discount: bad('ln') }), error: RangeError, message: /options\.discount/ },
-    { call: 'score NaN', run: () => precisionAt([{ id: 'a', score: NaN }], {}, 1), error: RangeError, message: /precisionAt: ranked\[0\]\.score must be finite/ },
-    { call: 'score Infinity', run: () => rankByScore([{ id: 'a', score: Infinity }]), error: RangeError, message: /rankByScore: items\[0\]\.score must be finite/ },
-    { call: 'score as a string', run: () => rankByScore([{ id: 'a', score: bad('1') }]), error: TypeError, message: /items\[0\]\.score must be a number/ },
-    { call: 'ties unknown', run: () => rankByScore([], { ties: bad('random') }), error: RangeError, message: /options\.ties/ },
-    { call: 'mixed list', run: () => precisionAt(bad(['a', { id: 'b', score: 1 }]), {}, 1), error: TypeError, message: /ranked\[1\] must be a string id/ },
-    { call: 'ranked not an array', run: () => precisionAt(bad('abc'), {}, 1), error: TypeError, message: /precisionAt: ranked must be an array/ },
-    { call: 'qrels not an object', run: () => precisionAt(['a'], bad(null), 1), error: TypeError, message: /precisionAt: qrels must be a Map or a plain object/ },
-    { call: 'qrels grade NaN', run: () => ndcgAt(['a'], { a: NaN }, 1), error: RangeError, message: /ndcgAt: every qrels grade must be finite/ },
-    { call: 'qrels grade as a string', run: () => ndcgAt(['a'], bad({ a: '1' }), 1), error: TypeError, message: /every qrels grade must be a number/ },
-    { call: 'meanOver without a policy', run: () => meanOver([1], bad({})), error: RangeError, message: /meanOver: options\.empty/ },
-    { call: 'meanOver NaN', run: () => meanOver([NaN], { empty: 'skip' }), error: RangeError, message: /meanOver: perClient\[0\] must be finite/ },
-    { call: 'meanOver null', run: () => meanOver(bad([null]), { empty: 'skip' }), error: TypeError, message: /perClient\[0\] must be a number or undefined/ },
-    { call: 'catalogueSize 0', run: () => catalogueCoverage([], 0), error: RangeError, message: /catalogueCoverage: catalogueSize/ },
-    { call: 'catalogue too small', run: () => catalogueCoverage([['a', 'b']], 1), error: RangeError, message: /more distinct ids than catalogueSize/ },
-    { call: 'missing category', run: () => intraListDiversity(['a', 'b'], { a: 'x' }), error: TypeError, message: /item at rank 2/ },
-    { call: 'negative popularity', run: () => novelty(['a'], { a: -1 }), error: RangeError, message: /novelty: every popularity count/ },
-    { call: 'empty popularity', run: () => novelty(['a'], {}), error: RangeError, message: /novelty: the popularity total/ },
-    { call: 'count above total', run: () => novelty(['a'], { a: 5 }, { total: 2 }), error: RangeError, message: /exceeds the total/ },
-    { call: 'exposure rank 0', run: () => exposure(0), error: RangeError, message: /exposure: rank must be a positive integer/ },
-    { call: 'exposureByGroup no rows', run: () => exposureByGroup([], { target: [] }), error: RangeError, message: /at least one client/ },
-    { call: 'exposureByGroup no target', run: () => exposureByGroup([{ group: 'a', ranked: [] }], bad({})), error: TypeError, message: /options\.target/ },
-    { call: 'exposureByGroup bad group', run: () => exposureByGroup([bad({ group: 1, ranked: [] })], { target: [] }), error: TypeError, message: /rows\[0\]/ },
-    { call: 'missing provider', run: () => exposureByProvider([['a']], new Map()), error: TypeError, message: /item at rank 1 of lists\[0\]/ },
-  ])('$call throws $error.name', ({ run: call, error, message }) => {
-    expect(call).toThrow(error);
-    expect(call).toThrow(message);
+    { call: 'precisionAt k = 0', run: () => precisionAt(['a'], {}, 0), path: 'k', message: /expected a whole number of at least 1/ },
+    { call: 'recallAt k = 1.5', run: () => recallAt(['a'], {}, 1.5), path: 'k', message: /whole number/ },
+    { call: 'successAt k = NaN', run: () => successAt(['a'], {}, NaN), path: 'k', message: /whole number/ },
+    { call: 'hitRateAt k = Infinity', run: () => hitRateAt(['a'], {}, Infinity), path: 'k', message: /whole number/ },
+    { call: 'ndcgAt k = -1', run: () => ndcgAt(['a'], {}, -1), path: 'k', message: /whole number/ },
+    { call: 'dcgAt k as a string', run: () => dcgAt(['a'], {}, bad('3')), path: 'k', message: /whole number/ },
+    { call: 'reciprocalRank options.k = 0', run: () => reciprocalRank(['a'], {}, { k: 0 }), path: 'options.k', message: /whole number/ },
+    { call: 'reciprocalRank options null', run: () => reciprocalRank(['a'], {}, bad(null)), path: 'options', message: /options object/ },
+    { call: 'averagePrecision unknown denominator', run: () => averagePrecision(['a'], {}, { denominator: bad('r') }), path: 'options.denominator', message: /'relevant' or 'min-r-k'/ },
+    { call: 'ndcgAt unknown gain', run: () => ndcgAt(['a'], {}, 1, { gain: bad('log') }), path: 'options.gain', message: /'linear' or 'exponential'/ },
+    { call: 'ndcgAt unknown discount', run: () => ndcgAt(['a'], {}, 1, { discount: bad('ln') }), path: 'options.discount', message: /log2/ },
+    { call: 'score NaN', run: () => precisionAt([{ id: 'a', score: NaN }], {}, 1), path: 'ranked[0].score', message: /finite number/ },
+    { call: 'score Infinity', run: () => rankByScore([{ id: 'a', score: Infinity }]), path: 'items[0].score', message: /finite number/ },
+    { call: 'score as a string', run: () => rankByScore([{ id: 'a', score: bad('1') }]), path: 'items[0].score', message: /finite number/ },
+    { call: 'ties unknown', run: () => rankByScore([], { ties: bad('random') }), path: 'options.ties', message: /trec_eval/ },
+    { call: 'mixed list', run: () => precisionAt(bad(['a', { id: 'b', score: 1 }]), {}, 1), path: 'ranked[1]', message: /an id \(text\)/ },
+    { call: 'ranked not an array', run: () => precisionAt(bad('abc'), {}, 1), path: 'ranked', message: /list of ids/ },
+    { call: 'qrels not an object', run: () => precisionAt(['a'], bad(null), 1), path: 'qrels', message: /Map or a plain object/ },
+    { call: 'qrels grade NaN', run: () => ndcgAt(['a'], { a: NaN }, 1), path: 'qrels', message: /finite number \(the 1st is not\)/ },
+    { call: 'qrels grade Infinity, second', run: () => ndcgAt(['a'], { a: 1, b: -Infinity }, 1), path: 'qrels', message: /the 2nd is not/ },
+    { call: 'qrels grade as a string', run: () => ndcgAt(['a'], bad({ a: '1' }), 1), path: 'qrels', message: /finite number/ },
+    { call: 'meanOver without a policy', run: () => meanOver([1], bad({})), path: 'options.empty', message: /'skip' or 'zero'/ },
+    { call: 'meanOver NaN', run: () => meanOver([NaN], { empty: 'skip' }), path: 'perClient[0]', message: /finite number or undefined/ },
+    { call: 'meanOver null', run: () => meanOver(bad([null]), { empty: 'skip' }), path: 'perClient[0]', message: /finite number or undefined/ },
+    { call: 'catalogueSize 0', run: () => catalogueCoverage([], 0), path: 'catalogueSize', message: /whole number/ },
+    { call: 'catalogue too small', run: () => catalogueCoverage([['a', 'b']], 1), path: 'catalogueSize', message: /distinct ids/ },
+    { call: 'missing category', run: () => intraListDiversity(['a', 'b'], { a: 'x' }), path: 'categoryOf', message: /item at rank 2/ },
+    { call: 'negative popularity', run: () => novelty(['a'], { a: -1 }), path: 'popularity', message: /not negative/ },
+    { call: 'popularity Infinity', run: () => novelty(['a'], { a: Infinity }), path: 'popularity', message: /finite number/ },
+    { call: 'empty popularity', run: () => novelty(['a'], {}), path: 'popularity', message: /above 0/ },
+    { call: 'total NaN', run: () => novelty(['a'], { a: 1 }, { total: NaN }), path: 'options.total', message: /above 0/ },
+    { call: 'count above total', run: () => novelty(['a'], { a: 5 }, { total: 2 }), path: 'options.total', message: /every item's count/ },
+    { call: 'exposure rank 0', run: () => exposure(0), path: 'rank', message: /whole number/ },
+    { call: 'exposureByGroup no rows', run: () => exposureByGroup([], { target: [] }), path: 'rows', message: /at least one client/ },
+    { call: 'exposureByGroup no target', run: () => exposureByGroup([{ group: 'a', ranked: [] }], bad({})), path: 'options.target', message: /Set, a list of ids or a predicate/ },
+    { call: 'exposureByGroup without options', run: () => exposureByGroup([{ group: 'a', ranked: [] }], bad(undefined)), path: 'options.target', message: /predicate/ },
+    { call: 'exposureByGroup bad group', run: () => exposureByGroup([bad({ group: 1, ranked: [] })], { target: [] }), path: 'rows[0]', message: /group: string/ },
+    { call: 'missing provider', run: () => exposureByProvider([['a']], new Map()), path: 'providerOf', message: /item at rank 1 of lists\[0\]/ },
+    { call: 'a provider function that returns nothing', run: () => exposureByProvider([['a', 'b']], bad(() => undefined)), path: 'providerOf', message: /item at rank 1 of lists\[0\]/ },
+  ])('$call throws ActivityMatchError at $path', ({ run: call, path, message }) => {
+    const error = errorOf(call);
+    expect(error.code).toBe('INVALID_OPTIONS');
+    expect(error.issues.map((i) => i.path)).toEqual([path]);
+    expect(error.issues[0]?.message).toMatch(message);
+  });
+
+  it('reports a look-up function or predicate that throws at its argument, keeping the exception as the cause', () => {
+    const planted = new Error('the caller\'s own');
+    const throwing = () => {
+      throw planted;
+    };
+    for (const call of [() => exposureByProvider([['a']], throwing), () => intraListDiversity(['a'], throwing), () => exposureByGroup([{ group: 'g', ranked: ['a'] }], { target: throwing })]) {
+      const error = errorOf(call);
+      expect(error.code).toBe('INVALID_OPTIONS');
+      expect(error.cause).toBe(planted);
+      expect(error.message).not.toContain('caller');
+    }
   });
 
   it('never echoes input values in messages (ids may identify clients)', () => {
@@ -873,21 +895,19 @@ describe('input validation', () => {
       () => exposureByProvider([[secret]], {}),
       () => precisionAt([{ id: secret, score: NaN }], {}, 1),
       () => ndcgAt([secret], { [secret]: NaN }, 1),
+      () => novelty([secret], { [secret]: -1 }),
     ];
     for (const call of calls) {
-      expect(call).toThrow();
-      try {
-        call();
-      } catch (error) {
-        expect((error as Error).message).not.toContain(secret);
-      }
+      const error = errorOf(call);
+      expect(error.message).not.toContain(secret);
+      expect(JSON.stringify(error.issues)).not.toContain(secret);
     }
   });
 
   it('ignores inherited keys of plain-object judgements', () => {
     expect(precisionAt(['toString', 'constructor'], {}, 2)).toBe(0);
     expect(intraListDiversity(['a'], { a: 'x' })).toBe(0);
-    expect(() => intraListDiversity(['a', 'toString'], { a: 'x' })).toThrow(TypeError);
+    expect(errorOf(() => intraListDiversity(['a', 'toString'], { a: 'x' })).issues[0]?.path).toBe('categoryOf');
   });
 });
 

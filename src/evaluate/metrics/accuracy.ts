@@ -9,7 +9,7 @@
  *   as trec_eval does. To leave such clients out of an average instead, map them to
  *   `undefined` and use `meanOver(values, { empty: 'skip' })`.
  */
-import { assertPositiveInteger, optionalK, toJudgements, toRankedIds } from './input.js';
+import { assertPositiveInteger, invalid, optionalK, optionsOf, toJudgements, toRankedIds } from './input.js';
 import type { Judgements, RankedInput } from './input.js';
 
 /**
@@ -30,9 +30,8 @@ import type { Judgements, RankedInput } from './input.js';
  * ```
  */
 export function precisionAt(ranked: RankedInput, qrels: Judgements, k: number): number {
-  const fn = 'precisionAt';
-  assertPositiveInteger(k, fn, 'k');
-  return relevantInTop(toRankedIds(ranked, fn), toJudgements(qrels, fn), k) / k;
+  assertPositiveInteger(k, 'k');
+  return relevantInTop(toRankedIds(ranked), toJudgements(qrels), k) / k;
 }
 
 /**
@@ -53,11 +52,10 @@ export function precisionAt(ranked: RankedInput, qrels: Judgements, k: number): 
  * ```
  */
 export function recallAt(ranked: RankedInput, qrels: Judgements, k: number): number {
-  const fn = 'recallAt';
-  assertPositiveInteger(k, fn, 'k');
-  const judgements = toJudgements(qrels, fn);
+  assertPositiveInteger(k, 'k');
+  const judgements = toJudgements(qrels);
   const total = relevantCount(judgements);
-  return total === 0 ? 0 : relevantInTop(toRankedIds(ranked, fn), judgements, k) / total;
+  return total === 0 ? 0 : relevantInTop(toRankedIds(ranked), judgements, k) / total;
 }
 
 /**
@@ -78,9 +76,8 @@ export function recallAt(ranked: RankedInput, qrels: Judgements, k: number): num
  * ```
  */
 export function successAt(ranked: RankedInput, qrels: Judgements, k: number): number {
-  const fn = 'successAt';
-  assertPositiveInteger(k, fn, 'k');
-  return relevantInTop(toRankedIds(ranked, fn), toJudgements(qrels, fn), k) > 0 ? 1 : 0;
+  assertPositiveInteger(k, 'k');
+  return relevantInTop(toRankedIds(ranked), toJudgements(qrels), k) > 0 ? 1 : 0;
 }
 
 /**
@@ -101,9 +98,8 @@ export function successAt(ranked: RankedInput, qrels: Judgements, k: number): nu
  * ```
  */
 export function hitRateAt(ranked: RankedInput, qrels: Judgements, k: number): number {
-  const fn = 'hitRateAt';
-  assertPositiveInteger(k, fn, 'k');
-  return relevantInTop(toRankedIds(ranked, fn), toJudgements(qrels, fn), k) > 0 ? 1 : 0;
+  assertPositiveInteger(k, 'k');
+  return relevantInTop(toRankedIds(ranked), toJudgements(qrels), k) > 0 ? 1 : 0;
 }
 
 /** Options for {@link reciprocalRank}. */
@@ -130,10 +126,9 @@ export interface ReciprocalRankOptions {
  * ```
  */
 export function reciprocalRank(ranked: RankedInput, qrels: Judgements, options: ReciprocalRankOptions = {}): number {
-  const fn = 'reciprocalRank';
-  const k = optionalK(options, fn);
-  const judgements = toJudgements(qrels, fn);
-  const ids = toRankedIds(ranked, fn);
+  const k = optionalK(options);
+  const judgements = toJudgements(qrels);
+  const ids = toRankedIds(ranked);
   const limit = Math.min(ids.length, k);
   for (let i = 0; i < limit; i++) if (isRelevant(judgements, ids[i])) return 1 / (i + 1);
   return 0;
@@ -175,16 +170,13 @@ export interface AveragePrecisionOptions {
  * ```
  */
 export function averagePrecision(ranked: RankedInput, qrels: Judgements, options: AveragePrecisionOptions = {}): number {
-  const fn = 'averagePrecision';
-  const k = optionalK(options, fn);
-  const denominator = options.denominator ?? 'relevant';
-  if (denominator !== 'relevant' && denominator !== 'min-r-k') {
-    throw new RangeError(`${fn}: options.denominator must be 'relevant' or 'min-r-k'`);
-  }
-  const judgements = toJudgements(qrels, fn);
+  const k = optionalK(options);
+  const denominator = optionsOf(options).denominator ?? 'relevant';
+  if (denominator !== 'relevant' && denominator !== 'min-r-k') invalid('options.denominator', "expected 'relevant' or 'min-r-k'");
+  const judgements = toJudgements(qrels);
   const total = relevantCount(judgements);
   if (total === 0) return 0;
-  const ids = toRankedIds(ranked, fn);
+  const ids = toRankedIds(ranked);
   const limit = Math.min(ids.length, k);
   let found = 0;
   let sum = 0;

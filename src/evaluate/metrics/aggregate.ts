@@ -2,6 +2,7 @@
  * Averaging per-client metric values, with an explicit rule for clients that cannot be
  * scored (no recommendations, or no relevant outcomes in the judgements).
  */
+import { invalid } from './input.js';
 
 /**
  * What {@link meanOver} does with `undefined` entries:
@@ -29,8 +30,8 @@ export interface MeanOverOptions {
  * @param options - `empty`: `'skip'` or `'zero'` (required).
  * @returns The mean, or `undefined` when there is nothing to average (no entries, or every
  *   entry undefined under `'skip'`).
- * @throws TypeError if an entry is neither a number nor undefined.
- * @throws RangeError if an entry is NaN or infinite, or `empty` is not a known policy.
+ * @throws {ActivityMatchError} `INVALID_OPTIONS` if an entry is neither a finite number nor
+ *   undefined (path `perClient[3]`), or `empty` is not a known policy.
  *
  * @example
  * ```ts
@@ -41,10 +42,9 @@ export interface MeanOverOptions {
  * ```
  */
 export function meanOver(perClient: readonly (number | undefined)[], options: MeanOverOptions): number | undefined {
-  const fn = 'meanOver';
-  if (!Array.isArray(perClient)) throw new TypeError(`${fn}: perClient must be an array`);
+  if (!Array.isArray(perClient)) invalid('perClient', 'expected a list of numbers (or undefined)');
   const policy: unknown = (options as Partial<MeanOverOptions> | undefined)?.empty;
-  if (policy !== 'skip' && policy !== 'zero') throw new RangeError(`${fn}: options.empty must be 'skip' or 'zero'`);
+  if (policy !== 'skip' && policy !== 'zero') invalid('options.empty', "expected 'skip' or 'zero'");
   let sum = 0;
   let n = 0;
   perClient.forEach((value: unknown, i) => {
@@ -52,8 +52,7 @@ export function meanOver(perClient: readonly (number | undefined)[], options: Me
       if (policy === 'zero') n++;
       return;
     }
-    if (typeof value !== 'number') throw new TypeError(`${fn}: perClient[${i}] must be a number or undefined`);
-    if (!Number.isFinite(value)) throw new RangeError(`${fn}: perClient[${i}] must be finite`);
+    if (typeof value !== 'number' || !Number.isFinite(value)) invalid(`perClient[${i}]`, 'expected a finite number or undefined');
     sum += value;
     n++;
   });

@@ -5,7 +5,7 @@
  * Like the accuracy metrics, each takes ids in rank order or scored items, drops repeated
  * ids after their first (best-ranked) occurrence, and accepts an optional cut-off `k`.
  */
-import { assertPositiveInteger, entriesOf, lookupFn, optionalK, toRankedIds } from './input.js';
+import { assertPositiveInteger, entriesOf, invalid, lookupFn, optionalK, optionsOf, toRankedIds } from './input.js';
 import type { Lookup, RankedInput } from './input.js';
 
 /** Options shared by the beyond-accuracy metrics. */
@@ -24,7 +24,7 @@ export interface CutOffOptions {
  * @param catalogueSize - Number of activities that could have been recommended; positive integer.
  * @param options - `k`: only count the top k of each list.
  * @returns A value in [0, 1].
- * @throws RangeError if the lists hold more distinct ids than `catalogueSize`.
+ * @throws {ActivityMatchError} `INVALID_OPTIONS` if the lists hold more distinct ids than `catalogueSize`.
  *
  * @example
  * ```ts
@@ -33,15 +33,14 @@ export interface CutOffOptions {
  * ```
  */
 export function catalogueCoverage(lists: readonly RankedInput[], catalogueSize: number, options: CutOffOptions = {}): number {
-  const fn = 'catalogueCoverage';
-  if (!Array.isArray(lists)) throw new TypeError(`${fn}: lists must be an array of ranked lists`);
-  assertPositiveInteger(catalogueSize, fn, 'catalogueSize');
-  const k = optionalK(options, fn);
+  if (!Array.isArray(lists)) invalid('lists', 'expected a list of ranked lists');
+  assertPositiveInteger(catalogueSize, 'catalogueSize');
+  const k = optionalK(options);
   const distinct = new Set<string>();
   lists.forEach((list, i) => {
-    for (const id of toRankedIds(list, fn, `lists[${i}]`).slice(0, k)) distinct.add(id);
+    for (const id of toRankedIds(list, `lists[${i}]`).slice(0, k)) distinct.add(id);
   });
-  if (distinct.size > catalogueSize) throw new RangeError(`${fn}: lists hold more distinct ids than catalogueSize`);
+  if (distinct.size > catalogueSize) invalid('catalogueSize', 'expected at least as many activities as the lists hold distinct ids');
   return distinct.size / catalogueSize;
 }
 
@@ -58,7 +57,7 @@ export function catalogueCoverage(lists: readonly RankedInput[], catalogueSize: 
  * @param categoryOf - Category of each item: a Map, a plain object or a function.
  * @param options - `k`: only look at the top k.
  * @returns A value in [0, 1].
- * @throws TypeError if an item in the list has no category.
+ * @throws {ActivityMatchError} `INVALID_OPTIONS` if an item in the list has no category (path `categoryOf`).
  *
  * @example
  * ```ts
@@ -68,14 +67,13 @@ export function catalogueCoverage(lists: readonly RankedInput[], catalogueSize: 
  * ```
  */
 export function intraListDiversity(list: RankedInput, categoryOf: Lookup<string>, options: CutOffOptions = {}): number {
-  const fn = 'intraListDiversity';
-  const category = lookupFn(categoryOf, fn, 'categoryOf');
-  const k = optionalK(options, fn);
-  const ids = toRankedIds(list, fn, 'list').slice(0, k);
+  const category = lookupFn(categoryOf, 'categoryOf');
+  const k = optionalK(options);
+  const ids = toRankedIds(list, 'list').slice(0, k);
   const sizes = new Map<string, number>();
   ids.forEach((id, i) => {
     const c = category(id);
-    if (typeof c !== 'string') throw new TypeError(`${fn}: categoryOf gives no category for the item at rank ${i + 1}`);
+    if (typeof c !== 'string') invalid('categoryOf', `expected a category (text) for every item; none for the item at rank ${i + 1}`);
     sizes.set(c, (sizes.get(c) ?? 0) + 1);
   });
   const n = ids.length;
@@ -110,8 +108,8 @@ export interface NoveltyOptions extends CutOffOptions {
  * @param popularity - Item id → non-negative popularity count (e.g. past referrals).
  * @param options - `total`: share denominator (default: sum of counts); `k`: top-k cut-off.
  * @returns A value ≥ 0, in bits.
- * @throws RangeError if counts are negative or non-finite, the total is not positive, or an
- *   item's count exceeds the total.
+ * @throws {ActivityMatchError} `INVALID_OPTIONS` if counts are negative or not finite numbers,
+ *   the total is not positive, or an item's count exceeds the total.
  *
  * @example
  * ```ts
@@ -122,29 +120,28 @@ export interface NoveltyOptions extends CutOffOptions {
  * ```
  */
 export function novelty(list: RankedInput, popularity: ReadonlyMap<string, number> | Readonly<Record<string, number>>, options: NoveltyOptions = {}): number {
-  const fn = 'novelty';
   const counts = new Map<string, number>();
   let sum = 0;
-  for (const [id, count] of entriesOf(popularity, fn, 'popularity')) {
-    if (typeof count !== 'number') throw new TypeError(`${fn}: every popularity count must be a number`);
-    if (!Number.isFinite(count) || count < 0) throw new RangeError(`${fn}: every popularity count must be finite and not negative`);
+  for (const [id, count] of entriesOf(popularity, 'popularity')) {
+    if (typeof count !== 'number' || !Number.isFinite(count) || count < 0) invalid('popularity', 'expected every count to be a finite number, not negative');
     counts.set(id, count);
     sum += count;
   }
   let total = sum;
-  if (options.total !== undefined) {
-    if (typeof options.total !== 'number') throw new TypeError(`${fn}: options.total must be a number`);
-    total = options.total;
+  const given = optionsOf(options);
+  if (given.total !== undefined) {
+    if (typeof given.total !== 'number' || !Number.isFinite(given.total) || given.total <= 0) invalid('options.total', 'expected a finite number above 0');
+    total = given.total;
   }
-  if (!Number.isFinite(total) || total <= 0) throw new RangeError(`${fn}: the popularity total must be a positive finite number`);
-  const k = optionalK(options, fn);
-  const ids = toRankedIds(list, fn, 'list').slice(0, k);
+  if (!Number.isFinite(total) || total <= 0) invalid('popularity', 'expected counts adding up to a finite number above 0 (or give options.total)');
+  const k = optionalK(options);
+  const ids = toRankedIds(list, 'list').slice(0, k);
   if (ids.length === 0) return 0;
   let bits = 0;
   for (const id of ids) {
     const count = counts.get(id) ?? 0;
     const seen = count > 0 ? count : 1;
-    if (seen > total) throw new RangeError(`${fn}: an item's popularity count exceeds the total`);
+    if (seen > total) invalid('options.total', "expected a total at least every item's count");
     bits += -Math.log2(seen / total);
   }
   return bits / ids.length;

@@ -4,7 +4,8 @@
  * (age band, deprivation decile, condition) and to see how attention is shared between
  * activity providers.
  */
-import { assertPositiveInteger, compareCodePoints, lookupFn, optionalK, toRankedIds } from './input.js';
+import { callCaller } from '../../guard.js';
+import { assertPositiveInteger, compareCodePoints, invalid, lookupFn, optionalK, optionsOf, toRankedIds } from './input.js';
 import type { CutOffOptions } from './beyond.js';
 import type { Lookup, RankedInput } from './input.js';
 
@@ -25,7 +26,7 @@ import type { Lookup, RankedInput } from './input.js';
  * ```
  */
 export function exposure(rank: number): number {
-  assertPositiveInteger(rank, 'exposure', 'rank');
+  assertPositiveInteger(rank, 'rank');
   return 1 / Math.log2(1 + rank);
 }
 
@@ -76,7 +77,7 @@ export interface ExposureByGroupResult {
  * @param rows - One row per client: `{ group, ranked }`. Must not be empty.
  * @param options - `target`: the items to measure; `k`: optional cut-off.
  * @returns Per-group means (sorted by group) and the max/min disparity ratio.
- * @throws RangeError if `rows` is empty.
+ * @throws {ActivityMatchError} `INVALID_OPTIONS` if `rows` is empty or a row is not `{ group, ranked }`, or `target` is missing.
  *
  * @example
  * ```ts
@@ -92,18 +93,15 @@ export interface ExposureByGroupResult {
  * ```
  */
 export function exposureByGroup(rows: readonly GroupedList[], options: ExposureByGroupOptions): ExposureByGroupResult {
-  const fn = 'exposureByGroup';
-  if (!Array.isArray(rows)) throw new TypeError(`${fn}: rows must be an array of { group, ranked }`);
-  if (rows.length === 0) throw new RangeError(`${fn}: rows must contain at least one client`);
-  const isTarget = targetFn(options?.target, fn);
-  const k = optionalK(options, fn);
+  if (!Array.isArray(rows)) invalid('rows', 'expected a list of { group, ranked }');
+  if (rows.length === 0) invalid('rows', 'expected at least one client');
+  const isTarget = targetFn(optionsOf(options).target);
+  const k = optionalK(options);
   const totals = new Map<string, { clients: number; sum: number }>();
   rows.forEach((row, i) => {
-    if (typeof row !== 'object' || row === null || typeof row.group !== 'string') {
-      throw new TypeError(`${fn}: rows[${i}] must be { group: string; ranked }`);
-    }
+    if (typeof row !== 'object' || row === null || typeof row.group !== 'string') invalid(`rows[${i}]`, 'expected { group: string; ranked }');
     let e = 0;
-    toRankedIds(row.ranked, fn, `rows[${i}].ranked`)
+    toRankedIds(row.ranked, `rows[${i}].ranked`)
       .slice(0, k)
       .forEach((id, r) => {
         if (isTarget(id)) e += 1 / Math.log2(r + 2);
@@ -142,7 +140,7 @@ export interface ProviderExposure {
  * @param options - `k`: only count the top k of each list.
  * @returns One entry per provider, largest share first (ties by provider id); empty when
  *   nothing was recommended.
- * @throws TypeError if an item has no provider.
+ * @throws {ActivityMatchError} `INVALID_OPTIONS` if an item has no provider (path `providerOf`).
  *
  * @example
  * ```ts
@@ -152,18 +150,17 @@ export interface ProviderExposure {
  * ```
  */
 export function exposureByProvider(lists: readonly RankedInput[], providerOf: Lookup<string>, options: CutOffOptions = {}): ProviderExposure[] {
-  const fn = 'exposureByProvider';
-  if (!Array.isArray(lists)) throw new TypeError(`${fn}: lists must be an array of ranked lists`);
-  const provider = lookupFn(providerOf, fn, 'providerOf');
-  const k = optionalK(options, fn);
+  if (!Array.isArray(lists)) invalid('lists', 'expected a list of ranked lists');
+  const provider = lookupFn(providerOf, 'providerOf');
+  const k = optionalK(options);
   const sums = new Map<string, number>();
   let total = 0;
   lists.forEach((list, i) => {
-    toRankedIds(list, fn, `lists[${i}]`)
+    toRankedIds(list, `lists[${i}]`)
       .slice(0, k)
       .forEach((id, r) => {
         const p = provider(id);
-        if (typeof p !== 'string') throw new TypeError(`${fn}: providerOf gives no provider for the item at rank ${r + 1} of lists[${i}]`);
+        if (typeof p !== 'string') invalid('providerOf', `expected a provider (text) for every item; none for the item at rank ${r + 1} of lists[${i}]`);
         const e = 1 / Math.log2(r + 2);
         sums.set(p, (sums.get(p) ?? 0) + e);
         total += e;
@@ -174,12 +171,12 @@ export function exposureByProvider(lists: readonly RankedInput[], providerOf: Lo
     .sort((a, b) => (a.share !== b.share ? b.share - a.share : compareCodePoints(a.provider, b.provider)));
 }
 
-function targetFn(target: ExposureByGroupOptions['target'] | undefined, fn: string): (id: string) => boolean {
-  if (typeof target === 'function') return target;
+function targetFn(target: ExposureByGroupOptions['target'] | undefined): (id: string) => boolean {
+  if (typeof target === 'function') return (id) => callCaller('options.target', () => target(id)) === true;
   if (target instanceof Set) return (id) => target.has(id);
   if (Array.isArray(target)) {
     const set = new Set<string>(target);
     return (id) => set.has(id);
   }
-  throw new TypeError(`${fn}: options.target must be a Set, an array of ids or a predicate`);
+  return invalid('options.target', 'expected a Set, a list of ids or a predicate');
 }

@@ -11,9 +11,19 @@
  * (`form_res_rels.c`, "duplicate docs"). We do not throw; we keep the first (best-ranked)
  * occurrence and drop later ones, so the items after a duplicate move up one place.
  *
- * Errors are plain `TypeError` (wrong type) or `RangeError` (right type, bad value). Messages
- * name the function and the argument, never the input value: ids may identify clients.
+ * Errors are `ActivityMatchError` with code `INVALID_OPTIONS`, like everywhere else in the
+ * library: each issue's path names the argument (`k`, `ranked[2].score`, `options.gain`) and its
+ * message the expected form, never the input value or an id (ids may identify clients). A
+ * caller's look-up function or predicate that throws is reported at its argument's path, with
+ * the original as the error's `cause`.
  */
+import { ActivityMatchError } from '../../errors.js';
+import { callCaller } from '../../guard.js';
+
+/** Throws `ActivityMatchError` (`INVALID_OPTIONS`) at `path` (internal). */
+export function invalid(path: string, message: string): never {
+  throw new ActivityMatchError('INVALID_OPTIONS', [{ path, message }]);
+}
 
 /** One recommended item and the score the ranker gave it (higher is better). */
 export interface ScoredItem {
@@ -58,8 +68,8 @@ export interface RankByScoreOptions {
  * @param items - Scored items in any order. Scores must be finite numbers.
  * @param options - `ties`: `'trec_eval'` (default, id descending) or `'id-ascending'`.
  * @returns Item ids in rank order, best first.
- * @throws TypeError if an item is not `{ id: string; score: number }`.
- * @throws RangeError if a score is NaN or infinite.
+ * @throws {ActivityMatchError} `INVALID_OPTIONS` if an item is not `{ id: string; score: number }`
+ *   with a finite score (path `items[3].score`), or `ties` is unknown.
  *
  * @example
  * ```ts
@@ -70,24 +80,28 @@ export interface RankByScoreOptions {
  * ```
  */
 export function rankByScore(items: readonly ScoredItem[], options: RankByScoreOptions = {}): string[] {
-  const fn = 'rankByScore';
-  if (!Array.isArray(items)) throw new TypeError(`${fn}: items must be an array of { id, score }`);
-  const ties = options.ties ?? 'trec_eval';
-  if (ties !== 'trec_eval' && ties !== 'id-ascending') {
-    throw new RangeError(`${fn}: options.ties must be 'trec_eval' or 'id-ascending'`);
-  }
-  return rankScored(items, fn, 'items', ties);
+  if (!Array.isArray(items)) invalid('items', 'expected a list of { id, score }');
+  const ties = optionsOf(options).ties ?? 'trec_eval';
+  if (ties !== 'trec_eval' && ties !== 'id-ascending') invalid('options.ties', "expected 'trec_eval' or 'id-ascending'");
+  return rankScored(items, 'items', ties);
+}
+
+/** An options argument: an object or undefined (then `{}`), else `INVALID_OPTIONS` at `options` (internal). */
+export function optionsOf<T extends object>(options: T | undefined | null): Partial<T> {
+  if (options === undefined) return {};
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) invalid('options', 'expected an options object');
+  return options;
 }
 
 /** Normalises a ranked list to unique ids in rank order (internal). */
-export function toRankedIds(ranked: RankedInput, fn: string, name = 'ranked'): string[] {
-  if (!Array.isArray(ranked)) throw new TypeError(`${fn}: ${name} must be an array of ids or of { id, score }`);
+export function toRankedIds(ranked: RankedInput, name = 'ranked'): string[] {
+  if (!Array.isArray(ranked)) invalid(name, 'expected a list of ids or of { id, score }');
   if (ranked.length === 0) return [];
   if (typeof ranked[0] === 'string') {
     const seen = new Set<string>();
     const ids: string[] = [];
     (ranked as readonly unknown[]).forEach((id, i) => {
-      if (typeof id !== 'string') throw new TypeError(`${fn}: ${name}[${i}] must be a string id like the first entry`);
+      if (typeof id !== 'string') invalid(`${name}[${i}]`, 'expected an id (text) like the first entry');
       if (!seen.has(id)) {
         seen.add(id);
         ids.push(id);
@@ -95,19 +109,25 @@ export function toRankedIds(ranked: RankedInput, fn: string, name = 'ranked'): s
     });
     return ids;
   }
-  return rankScored(ranked as readonly ScoredItem[], fn, name, 'trec_eval');
+  return rankScored(ranked as readonly ScoredItem[], name, 'trec_eval');
 }
 
 /** Normalises judgements to a Map of finite grades (internal). */
-export function toJudgements(qrels: Judgements, fn: string): Map<string, number> {
-  const entries = entriesOf(qrels, fn, 'qrels');
+export function toJudgements(qrels: Judgements): Map<string, number> {
+  const entries = entriesOf(qrels, 'qrels');
   const out = new Map<string, number>();
-  for (const [id, grade] of entries) {
-    if (typeof grade !== 'number') throw new TypeError(`${fn}: every qrels grade must be a number`);
-    if (!Number.isFinite(grade)) throw new RangeError(`${fn}: every qrels grade must be finite`);
+  entries.forEach(([id, grade], i) => {
+    // Named by position: an id may identify a client.
+    if (typeof grade !== 'number' || !Number.isFinite(grade)) invalid('qrels', `expected every grade to be a finite number (the ${ordinal(i + 1)} is not)`);
     out.set(id, grade);
-  }
+  });
   return out;
+}
+
+/** "1st", "2nd", "23rd" (internal). */
+export function ordinal(n: number): string {
+  const tens = n % 100;
+  return `${n}${tens >= 11 && tens <= 13 ? 'th' : n % 10 === 1 ? 'st' : n % 10 === 2 ? 'nd' : n % 10 === 3 ? 'rd' : 'th'}`;
 }
 
 /**
@@ -125,46 +145,46 @@ export function toJudgements(qrels: Judgements, fn: string): Map<string, number>
  */
 export function countRelevant(qrels: Judgements): number {
   let n = 0;
-  for (const grade of toJudgements(qrels, 'countRelevant').values()) if (grade > 0) n++;
+  for (const grade of toJudgements(qrels).values()) if (grade > 0) n++;
   return n;
 }
 
 /** Throws unless `value` is a positive integer (internal). */
-export function assertPositiveInteger(value: unknown, fn: string, name: string): asserts value is number {
-  if (typeof value !== 'number') throw new TypeError(`${fn}: ${name} must be a number`);
-  if (!Number.isInteger(value) || value < 1) throw new RangeError(`${fn}: ${name} must be a positive integer`);
+export function assertPositiveInteger(value: unknown, name: string): asserts value is number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) invalid(name, 'expected a whole number of at least 1');
 }
 
 /** Reads an optional cut-off `k` from an options object (internal). */
-export function optionalK(options: { readonly k?: number }, fn: string): number {
-  if (options.k === undefined) return Infinity;
-  assertPositiveInteger(options.k, fn, 'options.k');
-  return options.k;
+export function optionalK(options: { readonly k?: number } | undefined): number {
+  const k = optionsOf(options).k;
+  if (k === undefined) return Infinity;
+  assertPositiveInteger(k, 'options.k');
+  return k;
 }
 
-/** Resolves a {@link Lookup} to a function (internal). */
-export function lookupFn<T>(lookup: Lookup<T>, fn: string, name: string): (id: string) => T | undefined {
-  if (typeof lookup === 'function') return lookup;
+/** Resolves a {@link Lookup} to a function; a caller's function that throws is reported at `name` (internal). */
+export function lookupFn<T>(lookup: Lookup<T>, name: string): (id: string) => T | undefined {
+  if (typeof lookup === 'function') return (id) => callCaller(name, () => lookup(id));
   if (lookup instanceof Map) return (id) => lookup.get(id);
   if (typeof lookup === 'object' && lookup !== null) {
     const record = lookup as Readonly<Record<string, T>>;
     return (id) => (Object.hasOwn(record, id) ? record[id] : undefined);
   }
-  throw new TypeError(`${fn}: ${name} must be a Map, a plain object or a function`);
+  return invalid(name, 'expected a Map, a plain object or a function');
 }
 
 /** Own entries of a Map or plain object (internal). */
-export function entriesOf<T>(value: ReadonlyMap<string, T> | Readonly<Record<string, T>>, fn: string, name: string): [string, T][] {
+export function entriesOf<T>(value: ReadonlyMap<string, T> | Readonly<Record<string, T>>, name: string): [string, T][] {
   if (value instanceof Map) {
     const out: [string, T][] = [];
     for (const [key, v] of value) {
-      if (typeof key !== 'string') throw new TypeError(`${fn}: every ${name} key must be a string id`);
+      if (typeof key !== 'string') invalid(name, 'expected ids (text) as keys');
       out.push([key, v]);
     }
     return out;
   }
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) return Object.entries(value);
-  throw new TypeError(`${fn}: ${name} must be a Map or a plain object`);
+  return invalid(name, 'expected a Map or a plain object');
 }
 
 /** Compares two strings by Unicode code point, the order strcmp gives UTF-8 bytes (internal). */
@@ -181,13 +201,10 @@ export function compareCodePoints(a: string, b: string): number {
   return a.length - i - (b.length - j);
 }
 
-function rankScored(items: readonly ScoredItem[], fn: string, name: string, ties: TieBreak): string[] {
+function rankScored(items: readonly ScoredItem[], name: string, ties: TieBreak): string[] {
   items.forEach((item, i) => {
-    if (typeof item !== 'object' || item === null || typeof item.id !== 'string') {
-      throw new TypeError(`${fn}: ${name}[${i}] must be { id: string; score: number }`);
-    }
-    if (typeof item.score !== 'number') throw new TypeError(`${fn}: ${name}[${i}].score must be a number`);
-    if (!Number.isFinite(item.score)) throw new RangeError(`${fn}: ${name}[${i}].score must be finite`);
+    if (typeof item !== 'object' || item === null || typeof item.id !== 'string') invalid(`${name}[${i}]`, 'expected { id: string; score: number }');
+    if (typeof item.score !== 'number' || !Number.isFinite(item.score)) invalid(`${name}[${i}].score`, 'expected a finite number');
   });
   const sign = ties === 'trec_eval' ? -1 : 1;
   const sorted = [...items].sort((p, q) => (p.score !== q.score ? q.score - p.score : sign * compareCodePoints(p.id, q.id)));

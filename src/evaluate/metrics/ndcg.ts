@@ -2,7 +2,7 @@
  * Discounted cumulative gain (Järvelin & Kekäläinen, ACM TOIS 20(4), 2002) and its
  * normalised form, matching trec_eval `ndcg_cut_k` by default.
  */
-import { assertPositiveInteger, toJudgements, toRankedIds } from './input.js';
+import { assertPositiveInteger, invalid, optionsOf, toJudgements, toRankedIds } from './input.js';
 import type { Judgements, RankedInput } from './input.js';
 
 /**
@@ -53,11 +53,10 @@ export interface DcgOptions {
  * ```
  */
 export function dcgAt(ranked: RankedInput, qrels: Judgements, k: number, options: DcgOptions = {}): number {
-  const fn = 'dcgAt';
-  assertPositiveInteger(k, fn, 'k');
-  const { gain, discount } = readOptions(options, fn);
-  const judgements = toJudgements(qrels, fn);
-  const grades = toRankedIds(ranked, fn).map((id) => judgements.get(id) ?? 0);
+  assertPositiveInteger(k, 'k');
+  const { gain, discount } = readOptions(options);
+  const judgements = toJudgements(qrels);
+  const grades = toRankedIds(ranked).map((id) => judgements.get(id) ?? 0);
   return dcgOf(grades, k, gain, discount);
 }
 
@@ -84,24 +83,22 @@ export function dcgAt(ranked: RankedInput, qrels: Judgements, k: number, options
  * ```
  */
 export function ndcgAt(ranked: RankedInput, qrels: Judgements, k: number, options: DcgOptions = {}): number {
-  const fn = 'ndcgAt';
-  assertPositiveInteger(k, fn, 'k');
-  const { gain, discount } = readOptions(options, fn);
-  const judgements = toJudgements(qrels, fn);
+  assertPositiveInteger(k, 'k');
+  const { gain, discount } = readOptions(options);
+  const judgements = toJudgements(qrels);
   const ideal = [...judgements.values()].filter((grade) => grade > 0).sort((a, b) => b - a);
   const idealDcg = dcgOf(ideal, k, gain, discount);
   if (idealDcg === 0) return 0;
-  const grades = toRankedIds(ranked, fn).map((id) => judgements.get(id) ?? 0);
+  const grades = toRankedIds(ranked).map((id) => judgements.get(id) ?? 0);
   return dcgOf(grades, k, gain, discount) / idealDcg;
 }
 
-function readOptions(options: DcgOptions, fn: string): { gain: Gain; discount: Discount } {
-  const gain = options.gain ?? 'linear';
-  if (gain !== 'linear' && gain !== 'exponential') throw new RangeError(`${fn}: options.gain must be 'linear' or 'exponential'`);
-  const discount = options.discount ?? 'log2(rank+1)';
-  if (discount !== 'log2(rank+1)' && discount !== 'log2(max(rank,2))') {
-    throw new RangeError(`${fn}: options.discount must be 'log2(rank+1)' or 'log2(max(rank,2))'`);
-  }
+function readOptions(options: DcgOptions | undefined): { gain: Gain; discount: Discount } {
+  const given = optionsOf(options);
+  const gain = given.gain ?? 'linear';
+  if (gain !== 'linear' && gain !== 'exponential') invalid('options.gain', "expected 'linear' or 'exponential'");
+  const discount = given.discount ?? 'log2(rank+1)';
+  if (discount !== 'log2(rank+1)' && discount !== 'log2(max(rank,2))') invalid('options.discount', "expected 'log2(rank+1)' or 'log2(max(rank,2))'");
   return { gain, discount };
 }
 
