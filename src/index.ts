@@ -9,8 +9,10 @@ export type { FeedShape, ImportProblem, OpenReferralImport, OpenReferralImportOp
 export { runImportCommand } from './catalogue/import-command.js';
 export type { ImportCommandOptions, ImportCommandResult } from './catalogue/import-command.js';
 export type { ParseCatalogueOptions, ParsedCatalogue, RejectedRecord } from './catalogue/load.js';
-export { ActivityMatchError, ERROR_CODES } from './errors.js';
+export { ActivityMatchError, ERROR_CODES, isActivityMatchError } from './errors.js';
 export type { ErrorCode, ValidationIssue } from './errors.js';
+export { safeCreateMatcher } from './safe.js';
+export type { SafeResult } from './result.js';
 
 export { ActivitySchema, AudienceSchema, DELIVERY_KINDS, INFERABLE_FIELDS, InferredSchema, ServiceAreaSchema, SourceSchema, COST_LEVELS, GENDERS, GROUP_SIZES, INTENSITIES, REFERRAL_ROUTES } from './schema/activity.js';
 export type { InferableField, Activity, ActivityInput, ActivityLocation, Audience, Cost, CostLevel, DeliveryKind, Gender, GroupSize, Intensity, ReferralRoute } from './schema/activity.js';

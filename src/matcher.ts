@@ -22,6 +22,8 @@ import type { ExplainCache } from './rank/explain.js';
 import type { Explanation, Recommendation } from './rank/explain.js';
 import { topPositions } from './rank/search.js';
 import { parseOrThrow } from './validate.js';
+import { attempt } from './result.js';
+import type { SafeResult } from './result.js';
 
 const MatcherOptionsSchema = z.strictObject(
   {
@@ -82,6 +84,12 @@ export interface Matcher {
    * @throws {ActivityMatchError} `INVALID_OPTIONS` for bad options.
    */
   search(text: string, options?: SearchOptions): SearchHit[];
+  /** `recommend` without exceptions: `{ ok: true, value }` or `{ ok: false, error }` (an `ActivityMatchError`; anything else is thrown). */
+  safeRecommend(client: unknown, options: RecommendOptions): SafeResult<Recommendation[]>;
+  /** `recommendMany` without exceptions, like {@link Matcher.safeRecommend}. */
+  safeRecommendMany(clients: readonly unknown[], options: RecommendOptions): SafeResult<Recommendation[][]>;
+  /** `explain` without exceptions, like {@link Matcher.safeRecommend}. */
+  safeExplain(client: unknown, activityId: string, options: ExplainOptions): SafeResult<Explanation>;
 }
 
 /** "Moved below Tea dance for variety: much like Chair yoga for beginners, higher on the list". */
@@ -139,7 +147,7 @@ export function createMatcher(activities: unknown, options: MatcherOptions = {})
 
   let searchIndex: SearchIndex | undefined;
 
-  return {
+  const matcher: Matcher = {
     activities: parsed.activities,
     rejected: parsed.rejected,
     rules: defaults,
@@ -173,5 +181,9 @@ export function createMatcher(activities: unknown, options: MatcherOptions = {})
       const rules = opts.rules ?? defaults;
       return explainPosition(contextFor(client, 'client', opts.at, rules), cat, p, rules);
     },
+    safeRecommend: (client, callOptions) => attempt(() => matcher.recommend(client, callOptions)),
+    safeRecommendMany: (clients, callOptions) => attempt(() => matcher.recommendMany(clients, callOptions)),
+    safeExplain: (client, activityId, callOptions) => attempt(() => matcher.explain(client, activityId, callOptions)),
   };
+  return matcher;
 }

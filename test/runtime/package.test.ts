@@ -32,6 +32,21 @@ describe('the built package', () => {
     expect(stdout).toBe('true INVALID_CATALOGUE');
   });
 
+  it('recognises a CommonJS-thrown error from the ESM build and back (isActivityMatchError, instanceof)', () => {
+    const script = [
+      "import { createRequire } from 'node:module';",
+      "const cjs = createRequire(import.meta.url)('./dist/index.cjs');",
+      "const esm = await import('./dist/index.js');",
+      'const thrown = (m) => { try { m.createMatcher([{ id: 1 }]); } catch (e) { return e; } };',
+      'const fromCjs = thrown(cjs), fromEsm = thrown(esm);',
+      'process.stdout.write(JSON.stringify([cjs.ActivityMatchError === esm.ActivityMatchError, esm.isActivityMatchError(fromCjs), fromCjs instanceof esm.ActivityMatchError, cjs.isActivityMatchError(fromEsm), fromEsm instanceof cjs.ActivityMatchError, esm.isActivityMatchError(new Error())]));',
+    ].join('\n');
+    const { status, stdout, stderr } = run(process.execPath, ['--input-type=module', '-e', script]);
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    expect(JSON.parse(stdout)).toEqual([false, true, true, true, true, false]);
+  });
+
   it('imports and runs as ESM in Deno', () => {
     const { status, stdout, stderr } = run(join(root, 'node_modules/.bin/deno'), ['run', '--quiet', '--allow-read', '--allow-env', smoke]);
     expect(stderr).toBe('');
