@@ -29,9 +29,19 @@ function time(matcher: Library.Matcher, unit: Unit): number {
   return performance.now() - start;
 }
 
+/**
+ * The generated catalogue in the form a base older than the `audience` field and the `phone`
+ * kind accepts (BENCH_AB_PORTABLE=1): both versions then load the same records. The shortlists
+ * then differ where the newer rules differ, and the timing compares the two engines on one input.
+ */
+function portable(activities: readonly Library.ActivityInput[]): Library.ActivityInput[] {
+  return activities.map(({ audience: _audience, ...a }) => (a.location.kind === 'phone' ? { ...a, location: { ...a.location, kind: 'home' } } : a));
+}
+
 export function compare(base: Version, head: Version, options: { baseName: string; count: number; spread: 'national' | 'city'; rounds: number; workload: 'recommend' | 'caseload' }): void {
   const { count, spread, rounds, workload } = options;
-  const activities = generateCatalogue({ seed: 1, count, spread });
+  const generated = generateCatalogue({ seed: 1, count, spread });
+  const activities = process.env.BENCH_AB_PORTABLE === '1' ? portable(generated) : generated;
   const matchers = { base: base.createMatcher(activities), head: head.createMatcher(activities) };
   const clients = benchClients(90, spread);
   // The units timed in pairs: each client alone, or the whole caseload at once.

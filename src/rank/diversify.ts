@@ -10,6 +10,8 @@ export interface Placed extends Ranked {
   readonly similarTo: number | undefined;
 }
 
+const NOT_MOVED: readonly number[] = Object.freeze([]);
+
 function sharedTags(c: Columns, a: number, b: number): number {
   let shared = 0;
   for (let i = c.tagStart[a] as number; i < (c.tagStart[a + 1] as number); i++) {
@@ -33,9 +35,24 @@ function sharedTags(c: Columns, a: number, b: number): number {
  * ```
  */
 export function similarity(c: Columns, a: number, b: number): number {
+  return similarityWith(c, a, b, tagBloomOf(c, a), tagBloomOf(c, b));
+}
+
+/** One bit per tag id modulo 32: two activities whose blooms share no bit share no tag. */
+function tagBloomOf(c: Columns, p: number): number {
+  let bloom = 0;
+  for (let t = c.tagStart[p] as number, end = c.tagStart[p + 1] as number; t < end; t++) bloom |= 1 << ((c.tagIds[t] as number) & 31);
+  return bloom;
+}
+
+/** {@link similarity}, given each activity's tag bloom: most pairs share nothing, and are answered without reading their tags. */
+function similarityWith(c: Columns, a: number, b: number, bloomA: number, bloomB: number): number {
   const sameCategory = c.category[a] === c.category[b] ? 1 : 0;
-  const shared = sameCategory + sharedTags(c, a, b) + popcount((c.needs[a] as number) & (c.needs[b] as number));
-  const size = 2 - sameCategory + (c.tagStart[a + 1] as number) - (c.tagStart[a] as number) + (c.tagStart[b + 1] as number) - (c.tagStart[b] as number) + popcount(c.needs[a] as number) + popcount(c.needs[b] as number) - (shared - sameCategory);
+  const sharedNeeds = popcount((c.needs[a] as number) & (c.needs[b] as number));
+  const tags = (bloomA & bloomB) === 0 ? 0 : sharedTags(c, a, b);
+  const shared = sameCategory + tags + sharedNeeds;
+  if (shared === 0) return 0;
+  const size = 2 - sameCategory + (c.tagStart[a + 1] as number) - (c.tagStart[a] as number) + (c.tagStart[b + 1] as number) - (c.tagStart[b] as number) + popcount(c.needs[a] as number) + popcount(c.needs[b] as number) - (tags + sharedNeeds);
   return shared / size;
 }
 
@@ -60,6 +77,7 @@ export function similarity(c: Columns, a: number, b: number): number {
 export function diversify(c: Columns, candidates: readonly Ranked[], limit: number, penalty: number): Placed[] {
   const taken = new Uint8Array(candidates.length);
   const redundancy = new Float64Array(candidates.length);
+  const blooms = penalty === 0 ? undefined : Int32Array.from(candidates, (x) => tagBloomOf(c, x.position));
   const chosen: number[] = [];
   while (chosen.length < limit && chosen.length < candidates.length) {
     let best = -1;
@@ -80,23 +98,32 @@ export function diversify(c: Columns, candidates: readonly Ranked[], limit: numb
     chosen.push(best);
     if (penalty === 0) continue;
     const pick = (candidates[best] as Ranked).position;
-    for (let i = 0; i < candidates.length; i++) if (!taken[i]) redundancy[i] = (redundancy[i] as number) + similarity(c, pick, (candidates[i] as Ranked).position);
+    const pickBloom = (blooms as Int32Array)[best] as number;
+    for (let i = 0; i < candidates.length; i++) if (!taken[i]) redundancy[i] = (redundancy[i] as number) + similarityWith(c, pick, (candidates[i] as Ranked).position, pickBloom, (blooms as Int32Array)[i] as number);
   }
-  return chosen.map((index, rank) => {
-    const item = candidates[index] as Ranked;
-    const above = chosen.slice(0, rank).map((i) => candidates[i] as Ranked);
-    const movedBelow = above.filter((a) => a.fit === item.fit && a.score < item.score).map((a) => a.position);
+  // Which candidates of the same fit with lower scores each one now follows, found without
+  // allocating for the usual case of an unmoved item.
+  const placed: Placed[] = new Array(chosen.length);
+  for (let rank = 0; rank < chosen.length; rank++) {
+    const item = candidates[chosen[rank] as number] as Ranked;
+    let movedBelow: number[] | undefined;
+    for (let r = 0; r < rank; r++) {
+      const above = candidates[chosen[r] as number] as Ranked;
+      if (above.fit === item.fit && above.score < item.score) (movedBelow ??= []).push(above.position);
+    }
     let similarTo: number | undefined;
-    if (movedBelow.length > 0) {
+    if (movedBelow !== undefined) {
       let most = -1;
-      for (const a of above) {
-        const s = similarity(c, a.position, item.position);
+      for (let r = 0; r < rank; r++) {
+        const above = (candidates[chosen[r] as number] as Ranked).position;
+        const s = similarity(c, above, item.position);
         if (s > most) {
           most = s;
-          similarTo = a.position;
+          similarTo = above;
         }
       }
     }
-    return { ...item, movedBelow, similarTo };
-  });
+    placed[rank] = { position: item.position, fit: item.fit, score: item.score, movedBelow: movedBelow ?? NOT_MOVED, similarTo };
+  }
+  return placed;
 }

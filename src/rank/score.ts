@@ -23,16 +23,32 @@ export const FACTOR_INDEX: Readonly<Record<Factor, number>> = Object.fromEntries
 
 /**
  * Writes the value of every factor, in {@link FACTORS} order, into `out`. This is the one
- * place the factor functions meet a client and an activity.
+ * place the factor functions meet a client and an activity: the relevance factors
+ * ({@link relevanceValuesInto}), then the practical ones ({@link practicalValuesInto} and
+ * {@link placeAndTimeValuesInto}).
  */
 export function factorValuesInto(ctx: ClientContext, c: Columns, p: number, m: Measurements, rules: MatchingRules, out: Float64Array): Float64Array {
+  relevanceValuesInto(ctx, c, p, m, out);
+  practicalValuesInto(ctx, c, p, m, rules, out);
+  return placeAndTimeValuesInto(ctx, m, rules, out);
+}
+
+/**
+ * Writes the five relevance factors (`RELEVANCE_FACTORS`: conditions, activation, needs,
+ * interests, avoidances), the ones {@link relevanceOf} reads, from the matches `measureForScore` took.
+ */
+export function relevanceValuesInto(ctx: ClientContext, c: Columns, p: number, m: Measurements, out: Float64Array): Float64Array {
   const flags = c.flags[p] as number;
-  placeAndTimeValuesInto(ctx, m, rules, out);
   out[1] = conditionFactor(m.conditionMatches, ctx.conditionCount, m.designedCount);
   out[2] = activationFactor(ctx.activation, demandAt(c, p));
   out[3] = needsFactor(m.needMatches, ctx.needCount, ctx.loneliness, (flags & FLAG.social) !== 0, (flags & FLAG.befriending) !== 0, isInPersonKind(c.kind[p] as number));
   out[4] = interestFactor(m.interestMatches, ctx.interests.length);
   out[5] = avoidanceFactor(m.avoidHits);
+  return out;
+}
+
+/** Writes the practical factors that need no measurement of place or time: cost, capacity and freshness. */
+export function practicalValuesInto(ctx: ClientContext, c: Columns, p: number, m: Measurements, rules: MatchingRules, out: Float64Array): Float64Array {
   out[6] = costFactor(ctx.budgetCode, c.cost[p] as number);
   out[8] = capacityFactor(c.waitWeeks[p] as number);
   out[9] = freshnessFactor(m.ageDays, m.daysExpired, rules.freshness.freshDays, rules.freshness.staleDays, rules.freshness.unknown);
@@ -99,7 +115,14 @@ export function relevanceShares(rules: MatchingRules): Float64Array | undefined 
  * not filter by it); for the practical ones *can they go*. Monotone in each factor, like the score.
  */
 export function relevanceOf(values: Float64Array, shares: Float64Array | undefined): number {
-  return shares === undefined ? 1 : weightedScore(values, shares);
+  if (shares === undefined) return 1;
+  // Summed in factor order over the factors that have a share; the others add exactly 0.
+  let sum = 0;
+  for (let i = 0; i < shares.length; i++) {
+    const share = shares[i] as number;
+    if (share !== 0) sum += share * (values[i] as number);
+  }
+  return sum;
 }
 
 /**

@@ -8,7 +8,7 @@ import type { ClientContext } from './client-context.js';
 import { passesColumnRules, passesPlaceAndTime } from './eligibility.js';
 import { createMeasurements, measureForScore } from './measure.js';
 import type { Measurements } from './measure.js';
-import { FACTOR_INDEX, factorValuesInto, fitAt, placeAndTimeValuesInto, rankKey, relevanceOf, relevanceShares, weightedScore, weightShares } from './score.js';
+import { FACTOR_INDEX, fitAt, placeAndTimeValuesInto, practicalValuesInto, rankKey, relevanceOf, relevanceShares, relevanceValuesInto, weightedScore, weightShares } from './score.js';
 import { TopK } from './top-k.js';
 import type { Ranked } from './top-k.js';
 
@@ -101,9 +101,9 @@ function scoreBlock(ctx: ClientContext, bc: BoundContext, cat: CompiledCatalogue
     for (let p = from, to = Math.min(end, from + RUN); p < to; p++) {
       if (!passesColumnRules(ctx, c, p, m, rules)) continue;
       measureForScore(ctx, c, p, m);
-      factorValuesInto(ctx, c, p, m, rules, values);
-      if (relevanceOf(values, bc.relevanceShares) < bc.minRelevance) continue;
+      if (relevanceOf(relevanceValuesInto(ctx, c, p, m, values), bc.relevanceShares) < bc.minRelevance) continue;
       const fit = fitAt(ctx, c, p, m);
+      practicalValuesInto(ctx, c, p, m, rules, values);
       values[DISTANCE] = distanceBound;
       values[SCHEDULE] = 1;
       if (rankKey(fit, weightedScore(values, shares)) < top.threshold) continue;
