@@ -15,7 +15,7 @@ import { checkOfferedIds, isMatcher, parseReferrals, SettingsShape } from './eng
 import type { MetricSummary, Settings, Subject } from './engine.js';
 import { FeatureStore } from './features.js';
 import type { IndexedReferral } from './features.js';
-import { fitConditionalLogit, fitLogistic } from './logistic.js';
+import { fitConditionalLogit, fitLogistic, SINGULAR_MESSAGE } from './logistic.js';
 import { createRandom } from './random.js';
 import type { ReferralSupport } from './referrals.js';
 
@@ -121,7 +121,8 @@ const FitOptionsSchema = z.strictObject({
  * @param referrals - A referral history (`ReferralHistorySchema`).
  * @param catalogue - A `Matcher`, or a catalogue to build one from.
  * @throws {ActivityMatchError} `INVALID_OPTIONS` (bad referrals or options, too few referrals,
- *   or no outcome to learn from), `INVALID_RULES`, `INVALID_CATALOGUE`, `UNKNOWN_ACTIVITY`.
+ *   no outcome to learn from, or, with `l2: 0`, a history that cannot identify the weights:
+ *   path `referrals`), `INVALID_RULES`, `INVALID_CATALOGUE`, `UNKNOWN_ACTIVITY`.
  * @example
  * ```ts
  * const fit = fitWeights(history, catalogue, { seed: 1 });
@@ -152,7 +153,7 @@ export function fitWeights(referrals: unknown, catalogue: unknown, options: FitW
   }
   const logit = { l2, maxIterations, tolerance };
   const supports = kind === 'binary' ? [...new Set(train.map((t) => t.referral.support))].sort() : [];
-  const fitted =
+  const fitted = identified(() =>
     kind === 'binary'
       ? fitLogistic(
           choices.flatMap((c) => c.values.map((v) => [...supports.map((s) => (s === c.support ? 1 : 0)), ...v])),
@@ -162,7 +163,8 @@ export function fitWeights(referrals: unknown, catalogue: unknown, options: FitW
       : fitConditionalLogit(
           choices.filter((c) => c.chosen >= 0).map((c) => ({ rows: c.values.map((v) => [...v]), chosen: c.chosen })),
           { ...logit, unpenalized: 0 },
-        );
+        ),
+  );
   const b = fitted.coefficients;
   const coefficients = Object.fromEntries(FACTORS.map((f, k) => [f, b[supports.length + k] ?? 0])) as Record<Factor, number>;
   const intercepts = Object.fromEntries(supports.map((s, i) => [s, b[i] ?? 0]));
@@ -190,6 +192,21 @@ function choiceOf(item: IndexedReferral, start: Subject, store: FeatureStore, ta
   const success = target === 'taken-up' || (target === 'attended' ? r.attended : r.completed);
   const features = store.get(start.matcher, start.rules, item);
   return { support: r.support, values: features.values, chosen: success && r.takenUp !== null ? features.ids.indexOf(r.takenUp) : -1 };
+}
+
+/**
+ * Runs a fit; when the history cannot identify the weights (a singular system or coefficients
+ * growing without bound, possible with `l2: 0`), says so for the history instead.
+ */
+function identified<T>(fit: () => T): T {
+  try {
+    return fit();
+  } catch (error) {
+    if (!(error instanceof ActivityMatchError) || error.issues[0]?.path !== 'options.l2') throw error;
+    const singular = error.issues[0]?.message === SINGULAR_MESSAGE;
+    const why = singular ? 'a factor never varies among the activities offered together, or two always move together' : 'the outcomes are separated perfectly, so the weights grow without bound';
+    throw new ActivityMatchError('INVALID_OPTIONS', [{ path: 'referrals', message: `expected a history that can identify the weights: ${why}; give options.l2 above 0, or more varied referrals` }], { cause: error });
+  }
 }
 
 /** Clips negative coefficients to 0 and rescales to the starting weights' sum. */

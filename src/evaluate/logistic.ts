@@ -4,6 +4,63 @@
  * steps on the same data.
  */
 import { CholeskyDecomposition, inverse, Matrix, solve } from 'ml-matrix';
+import { z } from 'zod';
+import { ActivityMatchError } from '../errors.js';
+import { parseOrThrow } from '../validate.js';
+
+/**
+ * Thrown (as `INVALID_OPTIONS`, path `options.l2`) when a Newton step cannot be solved: the data
+ * cannot identify the coefficients (a feature that never varies, or two that always move
+ * together) and there is no penalty to pin them down. `fitWeights` reports it for the history.
+ */
+export const SINGULAR_MESSAGE = 'expected data that can identify every coefficient, or a penalty above 0: the system is singular (a feature that never varies, or features that always move together)';
+/** Thrown when the coefficients grow without bound (outcomes separated perfectly, with no penalty). */
+export const DIVERGED_MESSAGE = 'expected data that do not separate the outcomes perfectly, or a penalty above 0: the coefficients grow without bound';
+
+const finite = z.number({ error: 'expected a finite number' }).refine(Number.isFinite, { error: 'expected a finite number' });
+const OptionsSchema = z.object(
+  {
+    l2: z.number({ error: 'expected a penalty from 0 to 1000000' }).min(0, { error: 'expected a penalty from 0 to 1000000' }).max(1e6, { error: 'expected a penalty from 0 to 1000000' }),
+    unpenalized: z.number({ error: 'expected a whole number of columns, at least 0' }).int({ error: 'expected a whole number of columns, at least 0' }).min(0, { error: 'expected a whole number of columns, at least 0' }),
+    maxIterations: z.number({ error: 'expected a whole number from 1 to 1000' }).int({ error: 'expected a whole number from 1 to 1000' }).min(1, { error: 'expected a whole number from 1 to 1000' }).max(1000, { error: 'expected a whole number from 1 to 1000' }),
+    tolerance: z.number({ error: 'expected a tolerance above 0' }).positive({ error: 'expected a tolerance above 0' }).refine(Number.isFinite, { error: 'expected a tolerance above 0' }),
+  },
+  { error: 'expected options { l2, unpenalized, maxIterations, tolerance }' },
+);
+const Row = z.array(finite, { error: 'expected a row of numbers' }).min(1, { error: 'expected a row of at least one number' }).max(1000, { error: 'expected at most 1000 columns' });
+const RowsSchema = z
+  .array(Row, { error: 'expected a list of rows of numbers' })
+  .min(1, { error: 'expected at least one row' })
+  .max(1_000_000, { error: 'expected at most 1,000,000 rows' })
+  .refine((rows) => rows.every((r) => r.length === rows[0]?.length), { error: 'expected rows of equal length' });
+const LabelsSchema = z.array(z.union([z.literal(0), z.literal(1)], { error: 'expected 0 or 1' }), { error: 'expected a list of labels 0 or 1' });
+const GroupsSchema = z
+  .array(
+    z
+      .object({ rows: z.array(Row, { error: 'expected a list of rows of numbers' }).min(1, { error: 'expected at least one alternative' }).max(10_000, { error: 'expected at most 10,000 alternatives' }), chosen: z.number({ error: 'expected the index of the chosen row' }).int({ error: 'expected the index of the chosen row' }).min(0, { error: 'expected the index of the chosen row' }) }, { error: 'expected a choice group { rows, chosen }' })
+      .refine((g) => g.chosen < g.rows.length, { error: 'expected the index of one of the rows', path: ['chosen'] }),
+    { error: 'expected a list of choice groups' },
+  )
+  .min(1, { error: 'expected at least one choice group' })
+  .max(1_000_000, { error: 'expected at most 1,000,000 choice groups' })
+  .refine((groups) => groups.every((g) => g.rows.every((r) => r.length === groups[0]?.rows[0]?.length)), { error: 'expected rows of equal length in every group' });
+
+/** A Newton step, or `INVALID_OPTIONS` when the system is singular. */
+function newtonStep(hessian: Matrix, gradient: Matrix): Matrix {
+  const cholesky = new CholeskyDecomposition(hessian);
+  let step: Matrix;
+  try {
+    step = cholesky.isPositiveDefinite() ? cholesky.solve(gradient) : solve(hessian, gradient);
+  } catch (error) {
+    throw new ActivityMatchError('INVALID_OPTIONS', [{ path: 'options.l2', message: SINGULAR_MESSAGE }], { cause: error });
+  }
+  if (!step.to1DArray().every(Number.isFinite)) throw new ActivityMatchError('INVALID_OPTIONS', [{ path: 'options.l2', message: SINGULAR_MESSAGE }]);
+  return step;
+}
+
+function checkFinite(coefficients: readonly number[]): void {
+  if (!coefficients.every((c) => Number.isFinite(c) && Math.abs(c) < 1e12)) throw new ActivityMatchError('INVALID_OPTIONS', [{ path: 'options.l2', message: DIVERGED_MESSAGE }]);
+}
 
 /** Options of {@link fitLogistic}. */
 export interface LogisticOptions {
@@ -37,6 +94,11 @@ export interface LogisticFit {
  * columns. Each Newton step solves (XᵀWX + λI)·Δ = Xᵀ(y − p) − λβ with a Cholesky
  * decomposition (LU if that fails).
  *
+ * Every argument is checked (`ActivityMatchError`, `INVALID_OPTIONS`, paths `rows[2][0]`,
+ * `labels`, `options.l2`…). A system that cannot be solved (data that cannot identify the
+ * coefficients, with `l2` 0) or coefficients that grow without bound throw `INVALID_OPTIONS` at
+ * `options.l2`, never ml-matrix's own error.
+ *
  * @param rows - The design matrix, one row per observation (include a column of 1s for an intercept).
  * @param labels - 0 or 1 per row.
  * @example
@@ -47,6 +109,11 @@ export interface LogisticFit {
  * ```
  */
 export function fitLogistic(rows: readonly (readonly number[])[], labels: readonly number[], options: LogisticOptions): LogisticFit {
+  rows = parseOrThrow(RowsSchema, rows, 'INVALID_OPTIONS', 'rows');
+  labels = parseOrThrow(LabelsSchema, labels, 'INVALID_OPTIONS', 'labels');
+  options = parseOrThrow(OptionsSchema, options, 'INVALID_OPTIONS', 'options');
+  if (labels.length !== rows.length) throw new ActivityMatchError('INVALID_OPTIONS', [{ path: 'labels', message: 'expected one label per row' }]);
+  if (options.unpenalized > (rows[0]?.length ?? 0)) throw new ActivityMatchError('INVALID_OPTIONS', [{ path: 'options.unpenalized', message: 'expected at most as many unpenalised columns as there are columns' }]);
   const X = new Matrix(rows.map((r) => [...r]));
   const n = X.rows;
   const p = X.columns;
@@ -75,12 +142,12 @@ export function fitLogistic(rows: readonly (readonly number[])[], labels: readon
       gradient.set(j, 0, gradient.get(j, 0) - options.l2 * beta.get(j, 0));
     }
     last = hessian;
-    const cholesky = new CholeskyDecomposition(hessian);
-    const step = cholesky.isPositiveDefinite() ? cholesky.solve(gradient) : solve(hessian, gradient);
+    const step = newtonStep(hessian, gradient);
     beta = beta.add(step);
     converged = step.max() <= options.tolerance && -step.min() <= options.tolerance;
   }
   const coefficients = beta.getColumn(0);
+  checkFinite(coefficients);
   return { coefficients, iterations, converged, objective: objective(X, labels, coefficients, options), standardErrors: standardErrors(last) };
 }
 
@@ -131,6 +198,8 @@ export interface ChoiceGroup {
  * intercept is needed. Maximises Σ log-likelihood − (λ/2)·Σβⱼ² by Newton's method, with the
  * Hessian Σ_g Σ_j pⱼ (xⱼ − x̄)(xⱼ − x̄)ᵀ + λI solved by Cholesky decomposition (ml-matrix).
  *
+ * Arguments are checked and failures reported as in {@link fitLogistic}.
+ *
  * @param groups - Choice situations; each must have at least one alternative.
  * @param options - `l2`, `maxIterations`, `tolerance` (`unpenalized` is ignored: there is no intercept).
  * @example
@@ -145,6 +214,8 @@ export interface ChoiceGroup {
  * ```
  */
 export function fitConditionalLogit(groups: readonly ChoiceGroup[], options: LogisticOptions): LogisticFit {
+  groups = parseOrThrow(GroupsSchema, groups, 'INVALID_OPTIONS', 'groups');
+  options = parseOrThrow(OptionsSchema, options, 'INVALID_OPTIONS', 'options');
   const p = groups[0]?.rows[0]?.length ?? 0;
   let beta = new Array<number>(p).fill(0);
   let iterations = 0;
@@ -174,11 +245,11 @@ export function fitConditionalLogit(groups: readonly ChoiceGroup[], options: Log
       gradient.set(a, 0, gradient.get(a, 0) - options.l2 * (beta[a] ?? 0));
     }
     last = hessian;
-    const cholesky = new CholeskyDecomposition(hessian);
-    const step = cholesky.isPositiveDefinite() ? cholesky.solve(gradient) : solve(hessian, gradient);
+    const step = newtonStep(hessian, gradient);
     beta = beta.map((v, k) => v + step.get(k, 0));
     converged = step.max() <= options.tolerance && -step.min() <= options.tolerance;
   }
+  checkFinite(beta);
   let total = 0;
   for (const g of groups) total += Math.log(softmax(g.rows, beta)[g.chosen] ?? 0);
   for (const b of beta) total -= (options.l2 / 2) * b * b;

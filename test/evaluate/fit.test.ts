@@ -7,6 +7,7 @@ import { createRandom, fitWeights } from '../../src/evaluate/index.js';
 import type { FitWeightsResult } from '../../src/evaluate/index.js';
 import { fitConditionalLogit, fitLogistic } from '../../src/evaluate/logistic.js';
 import { spearman } from './spearman.js';
+import { errorOf } from '../helpers.js';
 
 const matcher = createMatcher(catalogue);
 const sumOf = (w: Readonly<Record<string, number>>) => Object.values(w).reduce((a, b) => a + b, 0);
@@ -101,6 +102,72 @@ describe('fitWeights options and errors', () => {
   it('is deterministic for a seed', () => {
     const options = { seed: 3, bootstrap: { resamples: 100 } };
     expect(fitWeights(small, matcher, options)).toEqual(fitWeights(small, matcher, options));
+  });
+
+  describe('the target decides which referrals count as positives, what the model learns from and what the held-out metrics call relevant', () => {
+    type Row = (typeof small)[number];
+    const options = { seed: 5, bootstrap: { resamples: 100 } } as const;
+    // Attendance and completion rewritten so the targets differ in a known way.
+    const withOutcomes = (attended: (r: Row, i: number) => boolean, completed: (r: Row, i: number) => boolean) => small.map((r, i) => ({ ...r, attended: r.takenUp !== null && attended(r, i), completed: r.takenUp !== null && attended(r, i) && completed(r, i) }));
+    const takenUp = fitWeights(small, matcher, options);
+
+    it('attended = taken up: the same positives, coefficients and comparison as taken-up; completed with nothing completed has no positives', () => {
+      const all = withOutcomes(() => true, () => false);
+      const attended = fitWeights(all, matcher, { ...options, target: 'attended' });
+      expect(attended.split).toEqual(takenUp.split);
+      expect(attended.coefficients).toEqual(takenUp.coefficients);
+      expect(attended.comparison).toEqual(takenUp.comparison);
+      expect(() => fitWeights(all, matcher, { ...options, target: 'completed' })).toThrow(expect.objectContaining({ code: 'INVALID_OPTIONS', issues: [expect.objectContaining({ path: 'referrals' })] }));
+    });
+
+    it('splitting who attended between two histories splits the positives between them (the split depends only on the seed and the count)', () => {
+      const even = fitWeights(withOutcomes((_, i) => i % 2 === 0, () => true), matcher, { ...options, target: 'attended' });
+      const odd = fitWeights(withOutcomes((_, i) => i % 2 === 1, () => true), matcher, { ...options, target: 'attended' });
+      expect(even.split.positives + odd.split.positives).toBe(takenUp.split.positives);
+      expect(even.split.positives).toBeGreaterThan(0);
+      expect(odd.split.positives).toBeGreaterThan(0);
+      expect(even.split.rows).toBe(takenUp.split.rows);
+      expect(even.coefficients).not.toEqual(takenUp.coefficients);
+      expect(even.coefficients).not.toEqual(odd.coefficients);
+    });
+
+    it('completed counts only referrals both attended and completed, and the held-out metrics judge by completion', () => {
+      const history2 = withOutcomes((_, i) => i % 3 !== 0, (_, i) => i % 2 === 0);
+      const attended = fitWeights(history2, matcher, { ...options, target: 'attended' });
+      const completed = fitWeights(history2, matcher, { ...options, target: 'completed' });
+      expect(completed.split.positives).toBeLessThan(attended.split.positives);
+      expect(attended.split.positives).toBeLessThan(takenUp.split.positives);
+      // The held-out referrals with a relevant outcome (those averaged) shrink with the target.
+      const scored = (f: FitWeightsResult) => f.before.map((m) => m.n);
+      expect(new Set(scored(takenUp)).size).toBe(1);
+      expect(scored(completed)[0]).toBeLessThan(scored(attended)[0] as number);
+      expect(scored(attended)[0]).toBeLessThan(scored(takenUp)[0] as number);
+      expect(completed.before.map((m) => m.metric)).toEqual(takenUp.before.map((m) => m.metric));
+    });
+  });
+
+  it('with l2 0 on a history that cannot identify the weights, says so for the history instead of failing in ml-matrix', () => {
+    // Ten copies of one referral: the same choice among the same offers, again and again.
+    const identical = Array.from({ length: 10 }, (_, i) => ({ ...(small[0] as (typeof small)[number]), id: `same-${i}` }));
+    for (const h of [identical]) {
+      for (const model of ['conditional', 'binary'] as const) {
+        const error = errorOf(() => fitWeights(h, matcher, { l2: 0, model, bootstrap: { resamples: 100 } }));
+        expect(error.code).toBe('INVALID_OPTIONS');
+        expect(error.issues).toEqual([{ path: 'referrals', message: expect.stringMatching(/^expected a history that can identify the weights: .*give options\.l2 above 0/) }]);
+      }
+    }
+  });
+
+  it('fitLogistic and fitConditionalLogit check their arguments and report a singular system at options.l2', () => {
+    const options = { l2: 0, unpenalized: 0, maxIterations: 20, tolerance: 1e-9 };
+    const paths = (run: () => unknown) => errorOf(run).issues.map((i) => i.path);
+    expect(paths(() => fitLogistic([[1, 1], [1, 1], [1, 1]], [0, 1, 0], options))).toEqual(['options.l2']);
+    expect(paths(() => fitConditionalLogit([{ rows: [[1], [1]], chosen: 0 }], options))).toEqual(['options.l2']);
+    expect(paths(() => fitLogistic([[1, NaN]], [0], options))).toEqual(['rows[0][1]']);
+    expect(paths(() => fitLogistic([[1]], [2], options))).toEqual(['labels[0]']);
+    expect(paths(() => fitLogistic([[1], [2]], [0], options))).toEqual(['labels']);
+    expect(paths(() => fitConditionalLogit([{ rows: [[1]], chosen: 3 }], options))).toEqual(['groups[0].chosen']);
+    expect(paths(() => fitConditionalLogit([], { ...options, l2: -1 }))).toEqual(['groups', 'options.l2'].slice(0, 1));
   });
 
   it('can learn from attendance with a binary logistic model, with an intercept per support mode', () => {
