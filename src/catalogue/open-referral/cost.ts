@@ -11,6 +11,17 @@
  * - Without usable `cost_options`, the fees text is read: "free", "no charge" → free; "£3 a
  *   session" → the amount; "free for the first 10 weeks" → a free period. A cost read from
  *   text is *inferred*. Text that says neither leaves the cost unrecorded (a warning).
+ * - Without either, the description's price sentences are read the same way
+ *   ({@link costFromDescription}): a sentence with an amount, or one that says the service
+ *   itself is free ({@link SERVICE_FREE}; "plus free courses" or "free creche" are extras, not
+ *   the price), costs nothing, is fully funded, or asks for a donation.
+ * - Amounts: "£3", "£2.50", "GBP2", "50p", "£1,200". The cheapest amount is the price (as with
+ *   options), its period read next to it ("£12 annual membership", "£45 per six-week course",
+ *   "£6 per person" is per session). An amount with no period, for a service that meets
+ *   regularly (`regular`: a timetable was found), is per session ("Cost £1", "Table money £3").
+ *   "under £3" or "from £35" bound the price: they set the level, not an amount.
+ * - Donations: "£3 suggested donation" is low with that amount; "pay as you feel", "by
+ *   donation" without an amount are low; "Free – donations welcome" is free.
  *
  * | per | "low" up to |
  * |---|---|
@@ -35,10 +46,10 @@ type Per = NonNullable<CostInput['per']>;
 export const LOW_COST_CEILING: Readonly<Record<Per | 'unknown', number>> = Object.freeze({ session: 5, week: 5, unknown: 5, month: 20, course: 30, year: 50 });
 
 const PER_RULES: readonly (readonly [Per, RegExp])[] = [
-  ['session', /\b(per|a|an|each|every)\s+(\d+\s*(hours?|hrs?|minutes?|mins?)\s+)?(session|class|visit|lesson|hour|meeting|game)s?\b/i],
+  ['session', /\b(per|a|an|each|every)\s+(\d+\s*(hours?|hrs?|minutes?|mins?)\s+)?(session|class|visit|lesson|hour|meeting|game|person|head|family|walk|swim|swimmer|player|attendance)s?\b/i],
   ['week', /\b((per|a|each)\s+week|weekly)\b/i],
   ['month', /\b((per|a|each)\s+(calendar\s+)?month|monthly)\b/i],
-  ['course', /\b((per|for the|whole|full)\s+(course|programme|program|term|block))\b/i],
+  ['course', /\b((per|for the|for a|whole|full)\s+(\w+[- ](week|session)s?\s+)?(course|programme|program|term|block))\b/i],
   ['year', /\b((per|a)\s+(year|annum)|annual(ly)?|yearly)\b/i],
 ];
 
@@ -74,7 +85,9 @@ export function levelOf(amount: number, per: Per | undefined): CostInput['level'
 }
 
 const money = (n: number) => `£${Number.isInteger(n) ? n : n.toFixed(2)}`;
-const FREE_TEXT = /\b(free( of charge)?|no (charge|cost|fee)s?|costs? nothing|at no cost)\b/i;
+const FREE_TEXT = /\b(free( of charge)?|no (charge|cost|fee)s?|costs? (you )?nothing|at no cost|fully funded)\b/i;
+/** A donation asked for instead of a price: low, with the amount when one is suggested. */
+const DONATION = /\b(suggested donation|donation of|by donation|pay as you feel|pay what you (can|feel)|donations? (requested|suggested|appreciated))\b/i;
 /** "free" that is not about the price. */
 const NOT_PRICE = /\b(feel free|free (parking|wi-?fi|tea|coffee|refreshments|period)|(gluten|sugar|dairy|alcohol|smoke|step|hands|scent|nut)[- ]free)\b/gi;
 
@@ -95,20 +108,96 @@ function freePeriodOf(text: string): CostInput['freePeriod'] | undefined {
  * costFromText('No charge');                      // { level: 'free', description: 'No charge' }
  * ```
  */
-export function costFromText(text: string): CostInput | undefined {
-  const amounts = [...text.matchAll(/£\s?(\d{1,5}(?:\.\d{1,2})?)|(\d{1,3})p\b/gi)].map((m) => (m[1] !== undefined ? Number(m[1]) : Number(m[2]) / 100));
-  const priced = amounts.filter((a) => a > 0);
-  const description = text.slice(0, 500);
-  if (priced.length > 0) {
-    const amountGBP = Math.min(...priced);
-    const per = perOf(text);
-    const cost: CostInput = { level: levelOf(amountGBP, per), amountGBP, description };
+export function costFromText(text: string, options: { regular?: boolean } = {}): CostInput | undefined {
+  const amounts = amountsIn(text);
+  const priced = amounts.filter((a) => a.amount > 0);
+  const description = text.length > 500 ? `${text.slice(0, 499)}…` : text;
+  const free = FREE_TEXT.test(text.replace(NOT_PRICE, ' ')) || amounts.some((a) => a.amount === 0);
+  const donation = DONATION.test(text);
+  const exact = priced.filter((a) => !a.bound);
+  if (exact.length > 0) {
+    // The cheapest amount is the price (ties: the first); its period is read next to it.
+    const chosen = exact.reduce((best, a) => (a.amount < best.amount ? a : best));
+    const amountGBP = chosen.amount;
+    // Its period: the words from the amount before it (at most 30 characters back) to the amount after it (at most 40 on).
+    const k = amounts.indexOf(chosen);
+    const from = Math.max(chosen.index - 30, amounts[k - 1]?.end ?? 0);
+    const to = Math.min(chosen.end + 40, amounts[k + 1]?.index ?? text.length);
+    const per = perOf(text.slice(from, to)) ?? (options.regular ? 'session' : undefined);
+    const cost: CostInput = { level: donation && !/\bfree\b/i.test(text) ? 'low' : levelOf(amountGBP, per), amountGBP, description };
     if (per !== undefined) cost.per = per;
     const freePeriod = freePeriodOf(text);
     if (freePeriod !== undefined) cost.freePeriod = freePeriod;
     return cost;
   }
-  return FREE_TEXT.test(text.replace(NOT_PRICE, ' ')) || amounts.includes(0) ? { level: 'free', description } : undefined;
+  if (free) return { level: 'free', description };
+  if (donation) return { level: 'low', description };
+  const bound = priced.find((a) => a.bound);
+  if (bound !== undefined) return { level: bound.below ? levelOf(bound.amount, options.regular ? 'session' : undefined) : levelOf(bound.amount, perOf(text)), description };
+  return undefined;
+}
+
+/** An amount of money found in text, where it is, and whether it is a bound ("under £3", "from £35", "up to £5,000"). */
+interface Amount {
+  readonly amount: number;
+  readonly index: number;
+  readonly end: number;
+  readonly bound: boolean;
+  readonly below: boolean;
+}
+
+/** Amounts in pounds ("£3", "£ 2.50", "GBP2", "£1,200") and pence ("50p"); text is cut to 2,000 characters first. */
+function amountsIn(text: string): Amount[] {
+  const out: Amount[] = [];
+  for (const m of text.slice(0, 2000).matchAll(/(?:£|\bgbp)\s?(\d{1,3}(?:,\d{3})+|\d{1,5})(\.\d{1,2})?|\b(\d{1,3})p\b/gi)) {
+    const amount = m[3] !== undefined ? Number(m[3]) / 100 : Number(`${(m[1] ?? '').replace(/,/g, '')}${m[2] ?? ''}`);
+    const before = text.slice(Math.max(0, m.index - 14), m.index).toLowerCase();
+    const below = /\b(under|less than|below|up to|max(imum)?)\s*$/.test(before);
+    const above = /\b(from|over|more than|at least|starting at)\s*$/.test(before);
+    out.push({ amount, index: m.index, end: m.index + m[0].length, bound: below || above, below });
+  }
+  return out;
+}
+
+/**
+ * A sentence that says the service itself is free, as opposed to free extras ("plus free
+ * courses", "free creche", "many offer free hot drinks"): "Free." or "Cost Free", a sentence
+ * starting "Free", "a free course", "is free", "all free", "free to join", "free for residents",
+ * "no charge", "costs you nothing", "fully funded".
+ */
+export const SERVICE_FREE = /^\s*(cost:?\s*)?free\b|\b(a|an|our|this|the|is|are|its|it s|all|completely|totally|entirely|always|cost:?)\s+free\b|\bfree (of charge|to (join|attend|call|use|come|take part|access|everyone|all)|for (all|everyone|anyone|residents|people|adults|members|carers|over|under|the first|\w+ residents))\b|\bno (charge|cost|fee)s?\b|\bcosts? (you )?nothing\b|\bat no cost\b|\bfully funded\b/i;
+/** Words around "free" that make it an extra, not the price. */
+const FREE_EXTRA = /\b(plus|and|with|including|offer|offers|also)\s+free\b|\bfree\s+\w+\s+(provided|available|included)\b/i;
+
+/**
+ * The price a description states, read from its price sentences (see the module notes), or
+ * `undefined` when it states none. `regular`: the service meets regularly, so an amount with
+ * no period is per session. The cost's `description` is the price sentences.
+ *
+ * @example
+ * ```ts
+ * costFromDescription('Drop in at Patchway Community Centre. Thursdays 1.30pm – 3.30pm. £2 a session including tea and cake.');
+ * // { level: 'low', amountGBP: 2, per: 'session', description: '£2 a session including tea and cake' }
+ * costFromDescription('Help with CVs and job searching, plus free courses to build your skills.'); // undefined
+ * costFromDescription('Cost £1', { regular: true });  // { level: 'low', amountGBP: 1, per: 'session', description: 'Cost £1' }
+ * ```
+ */
+export function costFromDescription(text: string, options: { regular?: boolean } = {}): CostInput | undefined {
+  const picked: string[] = [];
+  for (const raw of text.slice(0, 20_000).split(/(?<=[.!?])\s+|\n+|\s+(?=\b(?:cost|price|fees?)\b\s*[:£\dfF])/i)) {
+    const sentence = raw.trim();
+    if (sentence === '' || sentence.length > 500) continue;
+    const money = /£\s?\d|\bgbp\s?\d|\b\d{1,3}p\b/i.test(sentence);
+    const free = SERVICE_FREE.test(sentence.replace(NOT_PRICE, ' ')) && !(FREE_EXTRA.test(sentence) && !/^\s*(cost:?\s*)?free\b|\b(is|are|all)\s+free\b/i.test(sentence));
+    if (money || free || DONATION.test(sentence)) picked.push(sentence.replace(/[.!]+$/, ''));
+    if (picked.length >= 4) break;
+  }
+  if (picked.length === 0) return undefined;
+  const words = picked.join('. ');
+  const cost = costFromText(words, options);
+  if (cost === undefined) return undefined;
+  // Only the price sentences were read: "free" in one of them now means the price.
+  return cost;
 }
 
 interface Option {
@@ -119,7 +208,9 @@ interface Option {
 }
 
 /**
- * The cost of a service, and whether it was inferred from text. Problems (negative amounts,
+ * The cost of a service, and whether it was inferred from text: `cost_options`, else the fees
+ * text, else the description's price sentences (`text.description`; `text.regular`: the service
+ * meets regularly, so an amount with no period is per session). Problems (negative amounts,
  * another currency, fees text that says nothing about price) are pushed onto `issues`.
  *
  * @example
@@ -129,7 +220,7 @@ interface Option {
  * // { cost: { level: 'paid', amountGBP: 35, per: 'session', description: 'Under 18s and Over 60s: £35 per 1 hour session' }, inferred: false }
  * ```
  */
-export function mapCost(service: JsonObject, path: string, issues: ValidationIssue[]): { cost?: CostInput; inferred: boolean } {
+export function mapCost(service: JsonObject, path: string, issues: ValidationIssue[], text: { description?: string | undefined; regular?: boolean } = {}): { cost?: CostInput; inferred: boolean } {
   const options: Option[] = [];
   listOf(service.cost_options).forEach((raw, i) => {
     const at = join(join(path, 'cost_options'), i);
@@ -163,8 +254,11 @@ export function mapCost(service: JsonObject, path: string, issues: ValidationIss
     if (description !== '') cost.description = fit(description, 500, join(path, 'cost_options'), issues);
     return { cost, inferred: false };
   }
-  if (fees === undefined || fees === '') return { inferred: false };
-  const cost = costFromText(fees);
+  if (fees === undefined || fees === '') {
+    const fromDescription = text.description === undefined ? undefined : costFromDescription(text.description, { regular: text.regular === true });
+    return fromDescription === undefined ? { inferred: false } : { cost: fromDescription, inferred: true };
+  }
+  const cost = costFromText(fees, { regular: text.regular === true });
   const feesPath = join(path, textOf(service.fees_description) !== undefined ? 'fees_description' : 'fees');
   if (cost === undefined) {
     issues.push({ path: feesPath, message: 'could not tell the price from the text: cost left unrecorded' });
