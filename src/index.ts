@@ -2,9 +2,10 @@
 export { createMatcher } from './matcher.js';
 export type { Matcher, MatcherOptions, MatcherStats } from './matcher.js';
 export { parseCatalogue } from './catalogue/load.js';
-export { createSearchIndex, SEARCH_FIELDS, SEARCH_WEIGHTS } from './catalogue/search.js';
+export { createSearchIndex, SEARCH_FIELDS, SEARCH_TEXT_LIMITS, SEARCH_WEIGHTS } from './catalogue/search.js';
 export type { SearchField, SearchHit, SearchIndex, SearchMatch, SearchOptions } from './catalogue/search.js';
-export { fromOpenReferral, resolveKeyword, stripHtml } from './catalogue/open-referral/index.js';
+export { fromOpenReferral, resolveKeyword } from './catalogue/open-referral/index.js';
+export { stripHtml } from './catalogue/plain-text.js';
 export type { FeedShape, ImportProblem, OpenReferralImport, OpenReferralImportOptions, PageInfo, SkippedService } from './catalogue/open-referral/index.js';
 export { runImportCommand } from './catalogue/import-command.js';
 export type { ImportCommandOptions, ImportCommandResult } from './catalogue/import-command.js';

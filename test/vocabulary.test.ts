@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createVocabulary, foldText, normaliseTag, resolveKeyword, vocabularies } from '../src/index.js';
+import { createVocabulary, foldText, normaliseTag, resolveKeyword, slugify, vocabularies } from '../src/index.js';
+import { errorOf } from './helpers.js';
 
 describe('vocabularies', () => {
   it.each([
@@ -84,5 +85,35 @@ describe('vocabulary meanings', () => {
 
   it('"diabetes" with no type stands for both types', () => {
     expect(resolveKeyword('diabetes').map((h) => h.id).sort()).toEqual(['type-1-diabetes', 'type-2-diabetes']);
+  });
+});
+
+describe('bad arguments (issue #21)', () => {
+  const bad = (value: unknown): never => value as never;
+  it.each([null, undefined, 42, {}, ['copd'], Symbol('x')])('text helpers refuse %s with INVALID_OPTIONS at the argument, never a TypeError', (value) => {
+    const calls: [string, () => unknown][] = [
+      ['text', () => foldText(bad(value))],
+      ['text', () => slugify(bad(value))],
+      ['text', () => normaliseTag(bad(value))],
+      ['keyword', () => resolveKeyword(bad(value))],
+      ...Object.values(vocabularies).flatMap((v): [string, () => unknown][] => [
+        ['text', () => v.lookup(bad(value))],
+        ['text', () => v.match(bad(value))],
+      ]),
+    ];
+    for (const [path, call] of calls) {
+      const error = errorOf(call);
+      expect(error.code).toBe('INVALID_OPTIONS');
+      expect(error.issues).toEqual([{ path, message: 'expected text (a string)' }]);
+    }
+  });
+
+  it('createVocabulary checks its terms and names the field', () => {
+    const paths = (terms: unknown) => errorOf(() => createVocabulary(bad(terms))).issues.map((i) => i.path);
+    expect(paths(null)).toEqual(['terms']);
+    expect(paths([{ id: 'a', label: 'A' }])).toEqual(['terms[0].synonyms']);
+    expect(paths([{ id: 'a', label: 'A', synonyms: [] }, { id: '', label: 'B', synonyms: [3] }])).toEqual(['terms[1].id', 'terms[1].synonyms[0]']);
+    expect(paths([{ id: 'a', label: 'x'.repeat(201), synonyms: [] }])).toEqual(['terms[0].label']);
+    expect(createVocabulary([{ id: 'a', label: 'Apple', synonyms: ['pomme'] }]).lookup('POMME')).toBe('a');
   });
 });

@@ -36,6 +36,7 @@ import { z } from 'zod';
 import type { Activity } from '../schema/activity.js';
 import { categoryTerm, LatitudeSchema, LongitudeSchema } from '../schema/common.js';
 import { haversineKm } from '../signals/geo.js';
+import { ActivityMatchError } from '../errors.js';
 import { parseOrThrow } from '../validate.js';
 import { foldText, vocabularies } from '../vocabulary/index.js';
 import { resolveKeyword } from '../vocabulary/keywords.js';
@@ -123,8 +124,10 @@ export interface SearchIndex {
   /** Number of activities indexed. */
   readonly size: number;
   /**
-   * Activities matching `text`, best first (score, then id).
-   * @throws {ActivityMatchError} `INVALID_OPTIONS` for bad options.
+   * Activities matching `text`, best first (score, then id). Reads the first 1,000 characters of
+   * `text` and 12 words, each matched by its first 40 letters ({@link SEARCH_TEXT_LIMITS}), so any
+   * text takes bounded time.
+   * @throws {ActivityMatchError} `INVALID_OPTIONS` for text that is not a string (path `text`) or bad options.
    */
   search(text: string, options?: SearchOptions): SearchHit[];
 }
@@ -147,6 +150,17 @@ const WORD_THRESHOLD = 0.25;
 const MAX_WORDS_PER_TERM = 64;
 /** Query words read; the rest of a pasted paragraph is ignored. */
 const MAX_TERMS = 12;
+/**
+ * Characters of a query read (the rest of a pasted page is ignored), and letters of a query
+ * word matched (a longer word is matched by its beginning): fuzzy and prefix matching cost time
+ * in proportion to a word's length, and a 100,000-letter word took 21 s.
+ *
+ * @example
+ * ```ts
+ * SEARCH_TEXT_LIMITS; // { characters: 1000, wordLetters: 40 }
+ * ```
+ */
+export const SEARCH_TEXT_LIMITS = Object.freeze({ characters: 1000, wordLetters: 40 });
 /** Shortest catalogue word a longer query word may stand for by beginning with it. */
 const MIN_STEM = 4;
 /** Similarity credited to every query word when the whole query names a tag (exactly or fuzzily). */
@@ -238,8 +252,35 @@ function buildDoc(activity: Activity): Doc {
   return { activity, texts, words };
 }
 
+/** Throws `INVALID_CATALOGUE` with the path of the first field the index reads that is not what a validated activity has. */
+function checkSearchable(activities: unknown): asserts activities is readonly Activity[] {
+  const fail = (path: string, message: string): never => {
+    throw new ActivityMatchError('INVALID_CATALOGUE', [{ path, message }]);
+  };
+  if (!Array.isArray(activities)) fail('activities', 'expected a list of validated activities (matcher.activities or parseCatalogue(…).activities)');
+  const list = activities as readonly unknown[];
+  for (let i = 0; i < list.length; i++) {
+    const a = list[i] as Partial<Record<keyof Activity, unknown>> | null | undefined;
+    const at = `activities[${i}]`;
+    if (a === null || typeof a !== 'object') fail(at, 'expected a validated activity');
+    const { id, name, category, tags, provider, description, location } = a as Partial<Record<keyof Activity, unknown>>;
+    if (typeof id !== 'string') fail(`${at}.id`, 'expected an id (text)');
+    if (typeof name !== 'string') fail(`${at}.name`, 'expected a name (text)');
+    if (typeof category !== 'string') fail(`${at}.category`, 'expected a category id');
+    if (!Array.isArray(tags) || !tags.every((t) => typeof t === 'string')) fail(`${at}.tags`, 'expected a list of tag ids');
+    if (provider !== undefined && typeof provider !== 'string') fail(`${at}.provider`, 'expected text');
+    if (description !== undefined && typeof description !== 'string') fail(`${at}.description`, 'expected text');
+    const loc = location as { kind?: unknown; lat?: unknown; lon?: unknown } | null | undefined;
+    if (loc === null || typeof loc !== 'object' || typeof loc.kind !== 'string') fail(`${at}.location`, 'expected a location { kind, … }');
+    const { lat, lon } = loc as { lat?: unknown; lon?: unknown };
+    if ((lat !== undefined && typeof lat !== 'number') || (lon !== undefined && typeof lon !== 'number')) fail(`${at}.location`, 'expected a location with numeric lat and lon');
+  }
+}
+
 /**
- * Builds the search index of a validated catalogue, once (see the module notes).
+ * Builds the search index of a validated catalogue, once (see the module notes). The fields the
+ * index reads are checked (`INVALID_CATALOGUE` with their path); give it validated activities
+ * (`matcher.activities`, `parseCatalogue(…).activities`).
  *
  * @example
  * ```ts
@@ -253,6 +294,7 @@ function buildDoc(activity: Activity): Doc {
  * ```
  */
 export function createSearchIndex(activities: readonly Activity[]): SearchIndex {
+  checkSearchable(activities);
   const docs = activities.map(buildDoc);
   const postings = new Map<string, Posting>();
   const byTag = new Map<string, number[]>();
@@ -295,9 +337,11 @@ export function createSearchIndex(activities: readonly Activity[]): SearchIndex 
   }
 
   function search(text: string, options: SearchOptions = {}): SearchHit[] {
+    if (typeof text !== 'string') throw new ActivityMatchError('INVALID_OPTIONS', [{ path: 'text', message: 'expected the text to search for (a string)' }]);
     const opts = parseOrThrow(OptionsSchema, options, 'INVALID_OPTIONS', 'options');
-    if (typeof text !== 'string') return [];
-    const all = wordsOf(text).map((w) => w.word);
+    // Bounded before any fuzzy or prefix work (see SEARCH_TEXT_LIMITS).
+    text = text.slice(0, SEARCH_TEXT_LIMITS.characters);
+    const all = wordsOf(text).map((w) => w.word.slice(0, SEARCH_TEXT_LIMITS.wordLetters));
     const content = all.filter((w) => !STOP_WORDS.has(w));
     const terms = [...new Set(content.length > 0 ? content : all)].slice(0, MAX_TERMS);
     if (terms.length === 0) return [];

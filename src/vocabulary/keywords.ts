@@ -14,8 +14,40 @@
  * @module
  */
 import Fuse from 'fuse.js';
-import { foldText } from './normalise.js';
+import { ActivityMatchError } from '../errors.js';
+import { foldText, FUZZY_TEXT_LIMIT } from './normalise.js';
 import { vocabularies } from './index.js';
+
+/**
+ * Longest keyword {@link resolveKeyword} reads, in characters: a longer one (a broken feed's
+ * taxonomy term, a pasted paragraph) is read up to here, cut back to the last whole word.
+ * Taxonomy terms are a few words; fuzzy matching costs time in proportion to the text's length.
+ *
+ * @example
+ * ```ts
+ * resolveKeyword(`Walking groups ${'x'.repeat(1_000_000)}`); // reads 'Walking groups' and the first letters of the rest, at once
+ * ```
+ */
+export const KEYWORD_LIMIT = 200;
+
+/**
+ * The first {@link KEYWORD_LIMIT} characters of a keyword, cut back to the last whole word when
+ * the cut falls inside one (unless the keyword is one long word); the keyword itself when shorter.
+ *
+ * @example
+ * ```ts
+ * keywordPart('Health > Lung conditions'); // 'Health > Lung conditions'
+ * ```
+ */
+export function keywordPart(keyword: string): string {
+  if (keyword.length <= KEYWORD_LIMIT) return keyword;
+  const head = keyword.slice(0, KEYWORD_LIMIT);
+  if (/[\p{L}\p{N}]/u.test(keyword.charAt(KEYWORD_LIMIT))) {
+    const space = head.search(/\s\S*$/);
+    if (space > 0) return head.slice(0, space);
+  }
+  return head;
+}
 
 /** The vocabularies a keyword can land in. */
 export type VocabularyName = 'categories' | 'conditions' | 'needs' | 'tags';
@@ -208,7 +240,10 @@ export function scanText(text: string): TextHit[] {
 
 /**
  * The vocabulary terms a short directory keyword stands for (see the module notes for the
- * order of attempts). Empty when nothing is close.
+ * order of attempts). Empty when nothing is close. A keyword longer than {@link KEYWORD_LIMIT}
+ * characters is read up to there ({@link keywordPart}), and one longer than
+ * {@link FUZZY_TEXT_LIMIT} once folded is never matched fuzzily, so any keyword takes bounded
+ * time. Anything but a string throws `ActivityMatchError` (`INVALID_OPTIONS`, path `keyword`).
  *
  * @example
  * ```ts
@@ -218,6 +253,8 @@ export function scanText(text: string): TextHit[] {
  * ```
  */
 export function resolveKeyword(keyword: string): KeywordHit[] {
+  if (typeof keyword !== 'string') throw new ActivityMatchError('INVALID_OPTIONS', [{ path: 'keyword', message: 'expected text (a string)' }]);
+  keyword = keywordPart(keyword);
   indexes ??= build();
   const { exact, fuzzy } = indexes;
   const whole = foldText(keyword);
@@ -229,7 +266,7 @@ export function resolveKeyword(keyword: string): KeywordHit[] {
   if (fromParts.length > 0) return dedupe(fromParts);
   const inside = scanWords(whole.split(' '), exact).map((h) => ({ ...h, via: 'phrase' as const }));
   if (inside.length > 0) return dedupe(inside);
-  if (whole.length < FUZZY_MIN_LENGTH || whole.split(' ').length > 4 || VAGUE.has(whole)) return [];
+  if (whole.length < FUZZY_MIN_LENGTH || whole.length > FUZZY_TEXT_LIMIT || whole.split(' ').length > 4 || VAGUE.has(whole)) return [];
   let best: { vocabulary: VocabularyName; id: string; score: number } | undefined;
   for (const r of fuzzy.search(whole)) {
     const score = r.score ?? 1;

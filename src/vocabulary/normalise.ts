@@ -1,9 +1,31 @@
 import Fuse from 'fuse.js';
+import { z } from 'zod';
+import { ActivityMatchError } from '../errors.js';
+import { toIssues } from '../validate.js';
 import type { Term } from './terms.js';
+
+/** What a text argument must be (the helpers below throw this for anything but a string). */
+function expectText(value: unknown, path: string): asserts value is string {
+  if (typeof value !== 'string') throw new ActivityMatchError('INVALID_OPTIONS', [{ path, message: 'expected text (a string)' }]);
+}
+
+/**
+ * Longest folded text {@link Vocabulary.match} matches fuzzily (longer text is only looked up
+ * exactly): no term of a vocabulary is anywhere near as long, and fuzzy matching costs time in
+ * proportion to the text's length times the vocabulary's.
+ *
+ * @example
+ * ```ts
+ * vocabularies.tags.match('x'.repeat(FUZZY_TEXT_LIMIT + 1)); // undefined at once
+ * ```
+ */
+export const FUZZY_TEXT_LIMIT = 64;
 
 /**
  * Folds text for exact look-up: lower case, accents removed, every run of characters
- * other than letters and digits turned into one space, trimmed.
+ * other than letters and digits turned into one space, trimmed. Takes time in proportion to
+ * the text's length (no fuzzy or prefix work); anything but a string throws `INVALID_OPTIONS`
+ * with path `text`.
  *
  * @example
  * ```ts
@@ -11,6 +33,7 @@ import type { Term } from './terms.js';
  * ```
  */
 export function foldText(text: string): string {
+  expectText(text, 'text');
   // Most vocabulary text is already folded ("copd", "type 2 diabetes"); skip the slow path.
   // (A linear check: a nested quantifier here overflowed the stack on megabytes of "a a a".)
   if (/^[a-z0-9 ]*$/.test(text) && !text.startsWith(' ') && !text.endsWith(' ') && !text.includes('  ')) return text;
@@ -24,7 +47,9 @@ export function foldText(text: string): string {
 }
 
 /**
- * Turns text into a slug id: the folded text with hyphens for spaces.
+ * Turns text into a slug id: the folded text with hyphens for spaces. Like {@link foldText}, it
+ * takes time in proportion to the text's length and throws `INVALID_OPTIONS` (path `text`) for
+ * anything but a string.
  *
  * @example
  * ```ts
@@ -35,12 +60,18 @@ export function slugify(text: string): string {
   return foldText(text).replace(/ /g, '-');
 }
 
-/** A compiled vocabulary: exact look-up by folded id, label or synonym, plus a fuzzy index. */
+/**
+ * A compiled vocabulary: exact look-up by folded id, label or synonym, plus a fuzzy index.
+ * Both methods throw `ActivityMatchError` (`INVALID_OPTIONS`, path `text`) for anything but a string.
+ */
 export interface Vocabulary {
   readonly terms: readonly Term[];
-  /** Canonical id for text that is an id, label or synonym (case, spacing and punctuation folded). */
+  /** Canonical id for text that is an id, label or synonym (case, spacing and punctuation folded). Linear in the text's length. */
   lookup(text: string): string | undefined;
-  /** Canonical id for free text: exact look-up first, then fuzzy; undefined when nothing is close. */
+  /**
+   * Canonical id for free text: exact look-up first, then fuzzy; undefined when nothing is close.
+   * Text longer than {@link FUZZY_TEXT_LIMIT} characters once folded is only looked up exactly.
+   */
   match(text: string): string | undefined;
 }
 
@@ -49,12 +80,30 @@ interface FuzzyEntry {
   readonly text: string;
 }
 
+const termText = (what: string) => z.string({ error: `expected ${what} of 1 to 200 characters` }).min(1, { error: `expected ${what} of 1 to 200 characters` }).max(200, { error: `expected ${what} of 1 to 200 characters` });
+const TermsSchema = z
+  .array(
+    z.object(
+      {
+        id: termText('an id'),
+        label: termText('a label'),
+        synonyms: z.array(z.string({ error: 'expected a synonym of at most 200 characters' }).max(200, { error: 'expected a synonym of at most 200 characters' }), { error: 'expected a list of synonyms' }).max(200, { error: 'expected at most 200 synonyms' }),
+      },
+      { error: 'expected a term { id, label, synonyms }' },
+    ),
+    { error: 'expected a list of terms { id, label, synonyms }' },
+  )
+  .max(10_000, { error: 'expected at most 10,000 terms' });
+
 /** Fuse threshold for free text: 0 is exact, 1 matches anything; 0.3 tolerates a typo or two. */
 const FUZZY_THRESHOLD = 0.3;
 
 /**
  * Compiles a list of terms into a {@link Vocabulary}. Later terms never override earlier ones:
- * the first term claiming a folded form keeps it, so look-ups are deterministic.
+ * the first term claiming a folded form keeps it, so look-ups are deterministic. The terms are
+ * checked first: a list of at most 10,000 `{ id, label, synonyms }` with ids and labels of 1 to
+ * 200 characters and at most 200 synonyms of up to 200 characters each, or `ActivityMatchError`
+ * (`INVALID_OPTIONS`, path such as `terms[3].label`).
  *
  * @example
  * ```ts
@@ -64,6 +113,8 @@ const FUZZY_THRESHOLD = 0.3;
  * ```
  */
 export function createVocabulary(terms: readonly Term[]): Vocabulary {
+  const checked = TermsSchema.safeParse(terms);
+  if (!checked.success) throw new ActivityMatchError('INVALID_OPTIONS', toIssues('terms', checked.error, TermsSchema, terms));
   const exact = new Map<string, string>();
   const entries: FuzzyEntry[] = [];
   for (const term of terms) {
@@ -79,6 +130,7 @@ export function createVocabulary(terms: readonly Term[]): Vocabulary {
   }
   let fuse: Fuse<FuzzyEntry> | undefined;
   const lookup = (text: string): string | undefined => {
+    expectText(text, 'text');
     const direct = exact.get(text);
     if (direct !== undefined) return direct;
     const folded = foldText(text);
@@ -91,7 +143,7 @@ export function createVocabulary(terms: readonly Term[]): Vocabulary {
       const hit = lookup(text);
       if (hit !== undefined) return hit;
       const folded = foldText(text);
-      if (folded.length < 3) return undefined;
+      if (folded.length < 3 || folded.length > FUZZY_TEXT_LIMIT) return undefined;
       // Built on first fuzzy use: validation only ever needs the exact map.
       fuse ??= new Fuse(entries, { keys: ['text'], includeScore: true, threshold: FUZZY_THRESHOLD, ignoreLocation: true });
       const results = fuse.search(folded);

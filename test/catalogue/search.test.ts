@@ -172,3 +172,21 @@ describe('long and repetitive queries', () => {
     expect(performance.now() - started).toBeLessThan(1000);
   });
 });
+
+describe('bad arguments (issue #21)', () => {
+  it('refuses a query that is not text with INVALID_OPTIONS at text, instead of quietly finding nothing', () => {
+    for (const value of [null, undefined, 42, {}, ['walk']]) expect(errorOf(() => index.search(value as never)).issues).toEqual([{ path: 'text', message: 'expected the text to search for (a string)' }]);
+  });
+
+  it('reads the first 1,000 characters and each word up to 40 letters', () => {
+    expect(index.search(`${' '.repeat(1000)}knitting`)).toEqual([]);
+    expect(index.search(`knitting${'s'.repeat(100)}`)).toEqual(index.search(`knitting${'s'.repeat(32)}`));
+  });
+
+  it('createSearchIndex checks the fields it reads, naming the first bad one', () => {
+    const good = parseCatalogue(bundled).activities;
+    expect(errorOf(() => createSearchIndex(null as never)).issues[0]?.path).toBe('activities');
+    expect(errorOf(() => createSearchIndex([good[0], { ...good[1], tags: 'walking' }] as never)).issues).toEqual([{ path: 'activities[1].tags', message: 'expected a list of tag ids' }]);
+    expect(errorOf(() => createSearchIndex([undefined] as never)).code).toBe('INVALID_CATALOGUE');
+  });
+});

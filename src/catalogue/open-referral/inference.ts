@@ -23,7 +23,7 @@ import type { GroupSize, Intensity } from '../../schema/activity.js';
 import { foldText, normaliseTag } from '../../vocabulary/index.js';
 import type { Category, Condition, Need } from '../../vocabulary/index.js';
 import { CATEGORY_CUES, CATEGORY_PRIORITY, DESIGNED_CUE, FALLBACK_CATEGORY, GROUP_CUES, GROUP_NUMBER, INTENSITY_CUES, NEGATED, RESTING_CATEGORIES, SUPPORTED_CUE, UNSUITABLE_CUE } from './cues.js';
-import { resolveKeyword, scanText, sentencesOf } from '../../vocabulary/keywords.js';
+import { KEYWORD_LIMIT, resolveKeyword, scanText, sentencesOf } from '../../vocabulary/keywords.js';
 import type { VocabularyName } from '../../vocabulary/keywords.js';
 import { INFERABLE_FIELDS } from './schema.js';
 import type { InferableField } from './schema.js';
@@ -138,6 +138,8 @@ export function inferFields(text: TextSources, keywords: readonly string[], path
   const taxonomyCategories: Category[] = [];
 
   for (const keyword of keywords) {
+    // resolveKeyword reads a term up to KEYWORD_LIMIT characters; say so when a feed's term is longer.
+    if (keyword.length > KEYWORD_LIMIT) issues.push({ path, message: `a taxonomy term of more than ${KEYWORD_LIMIT} characters was read only up to its ${KEYWORD_LIMIT}th character` });
     const hits = resolveKeyword(keyword);
     const slug = normaliseTag(keyword);
     if (hits.length === 0 && slug !== '' && tags.length < MAX_TAXONOMY_TAGS && keyword.length <= 80) push(tags, slug);
