@@ -32,8 +32,10 @@
  *   **Invented**: limits on records whose label states none.
  * - **postcode kept**: of imported records whose label gives a postcode, some activity's location
  *   keeps it (compared without case or spaces).
- * - **areas**: of imported records whose label names areas, the first activity's `location.area.names`
- *   are exactly those (case-insensitive).
+ * - **areas**: of imported records whose label names areas and whose first activity has no
+ *   coordinates (a venue whose position is unknown, or a phone, online or home service: where
+ *   the area decides who is offered it), the first activity's `location.area.names` are exactly
+ *   those (case-insensitive). A venue with coordinates takes no area: distance decides.
  * - **audience**: of imported records, the first activity's `audience` (conditions, needs and
  *   groups; none = no audience) equals the label's; precision and recall over its items.
  * - **conditions**, **needs**: precision and recall, summed over imported records, of the label's
@@ -399,7 +401,7 @@ export function measureImport(labels: Readonly<Record<string, Label>>, records: 
       count(q.postcode, kept);
       if (!kept) miss(id, 'postcode', label.postcode, acts.map((a) => a.location?.postcode));
     }
-    if (label.areas !== undefined && label.areas.length > 0) {
+    if (label.areas !== undefined && label.areas.length > 0 && first.location?.lat === undefined) {
       const names = (first.location?.area?.names ?? []).map((n) => n.toLowerCase());
       const ok = sameSet(names, label.areas.map((n) => n.toLowerCase()));
       count(q.areas, ok);

@@ -66,7 +66,7 @@ async function main(): Promise<number> {
   out.push(row('genders recovered where stated', pct(q.gender)));
   out.push(row('  gender limit where none is stated', pct(q.genderInvented)));
   out.push(row('postcode kept where stated', pct(q.postcode)));
-  out.push(row('area names right where stated', pct(q.areas)));
+  out.push(row('area names right (no coordinates)', pct(q.areas)));
   out.push(row('audience exactly right', pct(q.audience)));
   out.push(`  audience items: ${prText(q.audienceItems)}`);
   out.push(`  conditions:     ${prText(q.conditions)}`);

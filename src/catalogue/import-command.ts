@@ -58,7 +58,7 @@ export function runImportCommand(data: unknown, options: ImportCommandOptions = 
     `imported ${plural(result.activities.length, 'activity', 'activities')} from ${plural(feed.services, 'service')} (${shape}${page}): ${result.rejected.length} rejected, ${result.warnings.length} with warnings, ${result.skipped.length} skipped`,
     ...result.rejected.map((r) => problemLine('rejected', r)),
     ...result.warnings.map((w) => problemLine('warning', w)),
-    ...result.skipped.map((s) => `skipped #${s.index}${s.id === undefined ? '' : ` (${s.id})`}: ${s.path}: status ${s.status}, not recommended`),
+    ...result.skipped.map((s) => `skipped #${s.index}${s.id === undefined ? '' : ` (${s.id})`}: ${s.path}: ${s.reason}`),
   ];
   if (feed.page?.pageNumber !== undefined && feed.page.totalPages !== undefined && feed.page.pageNumber < feed.page.totalPages) {
     stderr.push(`note: this is page ${feed.page.pageNumber} of ${feed.page.totalPages}; import the other pages too`);

@@ -453,7 +453,7 @@ export async function syncFeed(base: string, options: SyncOptions = {}): Promise
     reason: p.issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; '),
     issues: p.issues,
   });
-  const skipped: SyncSkipped[] = imported.skipped.map((s) => ({ ...at(s.index), ...(s.id === undefined ? {} : { id: s.id }), status: s.status, reason: `status ${s.status}: not recommended` }));
+  const skipped: SyncSkipped[] = imported.skipped.map((s) => ({ ...at(s.index), ...(s.id === undefined ? {} : { id: s.id }), status: s.status, reason: s.reason }));
   const sources = new Map<RecordSource, number>();
   for (const r of inOrder) sources.set(r.source, (sources.get(r.source) ?? 0) + 1);
   const report: SyncReport = {

@@ -64,7 +64,7 @@ const RULE_SECTIONS = ['weights', 'distance', 'activation', 'schedule', 'freshne
 const SCHEDULE_KEYS = ['id', 'freq', 'interval', 'byday', 'bymonthday', 'wkst', 'opensAt', 'closesAt', 'dtstart', 'until', 'count', 'validFrom', 'validTo', 'description', 'closures', 'extraSessions', 'byweekno'];
 const OCCURRENCE_KEYS = ['at', 'timeZone', 'limit', 'horizonDays'];
 const REFERRAL_KEYS = ['id', 'date', 'client', 'support', 'offered', 'takenUp', 'attended', 'completed', 'wellbeing'];
-const SERVICE_KEYS = ['id', 'name', 'description', 'status', 'minimum_age', 'maximum_age', 'cost_options', 'fees_description', 'schedules', 'service_at_locations', 'attributes', 'languages', 'assured_date', 'organization', 'attending_type', 'url'];
+const SERVICE_KEYS = ['id', 'name', 'description', 'status', 'minimum_age', 'maximum_age', 'cost_options', 'fees_description', 'fees', 'schedules', 'service_at_locations', 'attributes', 'languages', 'assured_date', 'organization', 'attending_type', 'attending_access', 'pc_attendingAccess_additionalInfo', 'deliverable_type', 'pc_targetAudience', 'service_areas', 'url'];
 
 describe('arbitrary input gives a result or an ActivityMatchError', () => {
   it('as a client', () => {

@@ -436,7 +436,7 @@ function verifyImport(r: OpenReferralImport, input: unknown): void {
   verifyProblems(r.warnings, r.feed.services, 'warnings');
   const ids = r.activities.map((a) => a.id);
   expect(new Set(ids).size, 'activity ids are unique').toBe(ids.length);
-  expect(r.skipped.every((s) => s.path.endsWith('status') && serviceIndex(s.path) === s.index), 'skipped services name their status field').toBe(true);
+  expect(r.skipped.every((s) => (s.status === 'not a service' || s.path.endsWith('status')) && serviceIndex(s.path) === s.index), 'skipped services name their status field, or the record for one that is not a service').toBe(true);
   // Directory HTML is gone from the text an activity shows (tags, comments, script and style).
   const markup = r.activities.filter((a) => [a.name, a.description, a.provider, a.location.kind === 'venue' ? a.location.venue : undefined].some((t) => t !== undefined && /<\/?[a-z][^<>]*>|<!--|-->/i.test(t)));
   expect(markup.map((a) => a.id), 'imported text carries no HTML markup').toEqual([]);

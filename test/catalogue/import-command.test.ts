@@ -20,8 +20,8 @@ describe('runImportCommand', () => {
       'rejected #8: contents[8]: expected a service object',
       expect.stringMatching(/^warning #2 \(shf-svc-0303\): contents\[2\]\.assured_date: last checked more than 365 days before the import: re-check with the provider; contents\[2\]\.service_at_locations\[0\]\.schedules\[1\]\.opens_at: expected a time/),
       'warning #9 (shf-svc-1010): contents[9].service_at_locations[1].location.location_type: a postal address is not where the service runs: location ignored',
-      'skipped #5 (shf-svc-0606): contents[5].status: status defunct, not recommended',
-      'skipped #6 (shf-svc-0707): contents[6].status: status temporarily closed, not recommended',
+      'skipped #5 (shf-svc-0606): contents[5].status: status defunct: not recommended',
+      'skipped #6 (shf-svc-0707): contents[6].status: status temporarily closed: not recommended',
       'note: this is page 1 of 2; import the other pages too',
     ]);
     expect(page1.counts).toEqual({ services: 10, activities: 8, rejected: 2, warnings: 2, skipped: 2 });
@@ -33,7 +33,7 @@ describe('runImportCommand', () => {
   });
 
   it('names the shape of a single service', () => {
-    expect(runImportCommand(readFixture('hsds-3.0/service_full.json')).stderr[0]).toBe('imported 1 activity from 1 service (one service): 1 rejected, 1 with warnings, 0 skipped');
+    expect(runImportCommand(readFixture('hsds-3.0/service_full.json')).stderr[0]).toBe('imported 2 activities from 1 service (one service): 0 rejected, 1 with warnings, 0 skipped');
   });
 
   it('throws ActivityMatchError for a document that is not a feed, and in strict mode at the first problem', () => {

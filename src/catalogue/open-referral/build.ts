@@ -7,13 +7,13 @@
 import type { ValidationIssue } from '../../errors.js';
 import { formatPath } from '../../validate.js';
 import type { AccessibilityInput } from './accessibility.js';
-import type { AgeLimits } from './age.js';
 import type { CostInput } from './cost.js';
 import { join } from './fields.js';
 import type { InferredFields } from './inference.js';
 import type { LocationInput } from './location.js';
 import type { ScheduleInput } from '../../time/schedule.js';
 import { ImportedActivitySchema } from './schema.js';
+import { INFERABLE_FIELDS } from './schema.js';
 import type { ImportedActivity, InferableField } from './schema.js';
 
 /** What is known about a service, shared by all its activities. */
@@ -25,9 +25,14 @@ export interface ServiceFacts {
   readonly url?: string;
   readonly cost?: CostInput;
   readonly costInferred: boolean;
-  readonly ages: AgeLimits;
+  /** Age limits and genders (see `eligibilityOf` in `service.ts`). */
+  readonly eligibility: NonNullable<ImportedActivity['eligibility']>;
+  /** Who it is only for; its conditions and needs are also what it is designed for and meets. */
+  readonly audience?: NonNullable<ImportedActivity['audience']>;
   readonly lastVerified?: string;
   readonly inference: InferredFields;
+  /** Fields inferred outside `inference` (audience, schedules, eligibility). */
+  readonly extraInferred?: readonly InferableField[];
 }
 
 /** What is particular to one activity of the service. */
@@ -37,6 +42,8 @@ export interface ActivityPlace {
   readonly locationId?: string;
   /** True when the location was read from attending-type text rather than a location record. */
   readonly locationInferred: boolean;
+  /** True when the location's area (postcode districts) was read from the description. */
+  readonly areaInferred?: boolean;
   readonly languages: readonly string[];
   readonly accessibility: AccessibilityInput;
   readonly schedules: readonly ScheduleInput[];
@@ -49,9 +56,14 @@ export interface BuildOptions {
   readonly assumeEnglish: boolean;
 }
 
+/** The values of both lists, each once, in order. */
+function union<T>(a: readonly T[], b: readonly T[] | undefined): T[] {
+  return [...new Set([...a, ...(b ?? [])])];
+}
+
 /** Where each activity field comes from in the service, for reporting a field the schema refuses. */
 const SOURCE_FIELDS: Readonly<Record<string, string>> = {
-  name: 'name', provider: 'organization.name', description: 'description', url: 'url', cost: 'cost_options', eligibility: 'minimum_age',
+  name: 'name', provider: 'organization.name', description: 'description', url: 'url', cost: 'cost_options', eligibility: 'minimum_age', audience: 'pc_targetAudience',
   location: 'service_at_locations', schedules: 'schedules', languages: 'languages', tags: 'attributes', lastVerified: 'assured_date',
 };
 
@@ -71,6 +83,8 @@ export function buildActivity(facts: ServiceFacts, place: ActivityPlace, options
   const inferred: InferableField[] = [...inference.inferred];
   if (facts.costInferred) inferred.push('cost');
   if (place.locationInferred) inferred.push('location');
+  if (place.areaInferred === true) inferred.push('location.area');
+  inferred.push(...(facts.extraInferred ?? []));
   for (const flag of Object.keys(place.accessibility) as (keyof AccessibilityInput)[]) inferred.push(`accessibility.${flag}`);
   const languages = [...place.languages];
   if (options.assumeEnglish && !languages.includes('en')) {
@@ -85,9 +99,9 @@ export function buildActivity(facts: ServiceFacts, place: ActivityPlace, options
     location: place.location,
     schedules: [...place.schedules],
     timeZone: options.timeZone ?? 'Europe/London',
-    eligibility: { ...facts.ages },
-    conditions: { designedFor: inference.designedFor, unsuitableFor: inference.unsuitableFor },
-    needs: inference.needs,
+    eligibility: { ...facts.eligibility },
+    conditions: { designedFor: union(inference.designedFor, facts.audience?.conditions), unsuitableFor: inference.unsuitableFor },
+    needs: union(inference.needs, facts.audience?.needs),
     accessibility: place.accessibility,
   };
   if (facts.provider !== undefined) activity.provider = facts.provider;
@@ -96,10 +110,11 @@ export function buildActivity(facts: ServiceFacts, place: ActivityPlace, options
   if (inference.groupSize !== undefined) activity.groupSize = inference.groupSize;
   if (inference.supported !== undefined) activity.supported = inference.supported;
   if (facts.cost !== undefined) activity.cost = facts.cost;
+  if (facts.audience !== undefined) activity.audience = facts.audience;
   if (languages.length > 0) activity.languages = languages;
   if (facts.lastVerified !== undefined) activity.lastVerified = facts.lastVerified;
   if (facts.url !== undefined) activity.url = facts.url;
-  if (inferred.length > 0) activity.inferred = inferred;
+  if (inferred.length > 0) activity.inferred = INFERABLE_FIELDS.filter((f) => inferred.includes(f));
   activity.source = { serviceId: facts.serviceId, ...(place.locationId === undefined ? {} : { locationId: place.locationId }), ...(options.feed === undefined ? {} : { feed: options.feed }) };
 
   const result = ImportedActivitySchema.safeParse(activity);

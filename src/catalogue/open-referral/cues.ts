@@ -18,11 +18,15 @@ export const CATEGORY_CUES: Readonly<Record<Category, Readonly<Record<string, nu
     swimming: 2, swim: 1, aquafit: 2, yoga: 2, 'tai chi': 2, zumba: 2, 'dance class': 1, 'strength and balance': 2, 'falls prevention': 2, 'health walk': 2,
     'health walks': 2, 'walking group': 2, 'walking netball': 2, 'nordic walking': 2, boccia: 2, 'table tennis': 2, 'exercise on referral': 2, 'exercise referral': 2,
     bootcamp: 2, 'boot camp': 2, hiit: 2, 'high intensity': 2, 'interval training': 2, spinning: 2, boxercise: 2,
+    walks: 1, 'led walk': 2, 'led walks': 2, 'walking for health': 2, 'walk leaders': 1, 'cycle training': 2, 'learn to ride': 2, bike: 1, bikes: 1,
+    'supervised exercise': 2,
   },
   social: {
     'social group': 2, 'social club': 2, 'coffee morning': 2, 'lunch club': 2, 'luncheon club': 2, 'friendship group': 2, 'friendship club': 2, 'meet people': 1,
     'meet new people': 1, 'make friends': 1, 'tea dance': 2, bingo: 2, 'bridge club': 2, 'games afternoon': 2, 'community cafe': 1, 'get together': 1,
     social: 0.5, chat: 0.5, natter: 0.5, cuppa: 0.5, 'book club': 2, 'reading group': 2,
+    cafe: 1, 'welcome cafe': 2, 'youth club': 2, 'meet others': 1, 'chance to meet': 1, company: 0.5, 'some company': 1, 'guest speakers': 1, speakers: 0.5,
+    trips: 0.5, 'friendly group': 1, quiz: 1, quizzes: 1,
   },
   creative: {
     art: 1, arts: 1, 'art class': 2, painting: 1, drawing: 1, craft: 1, crafts: 1, knitting: 2, crochet: 2, sewing: 1, pottery: 2, choir: 2, singing: 2, music: 1,
@@ -30,7 +34,7 @@ export const CATEGORY_CUES: Readonly<Record<Category, Readonly<Record<string, nu
   },
   nature: {
     gardening: 2, 'community garden': 2, allotment: 2, conservation: 2, 'green gym': 2, nature: 1, outdoors: 1, beekeeping: 2, woodland: 1, wildlife: 1,
-    'nature walk': 2, 'green space': 1, 'forest school': 2, farm: 1,
+    'nature walk': 2, 'nature walks': 2, 'green space': 1, 'forest school': 2, farm: 1, orchard: 2, planting: 1, pruning: 1, 'hedge laying': 1,
   },
   learning: {
     course: 0.5, courses: 0.5, lessons: 1, learn: 0.5, learning: 0.5, workshop: 0.5, workshops: 0.5, 'adult education': 2, 'adult learning': 2, esol: 2,
@@ -41,20 +45,47 @@ export const CATEGORY_CUES: Readonly<Record<Category, Readonly<Record<string, nu
     'self management': 2, 'education programme': 2, 'pulmonary rehabilitation': 2, 'cardiac rehabilitation': 2, 'cardiac rehab': 2, 'heart rehab': 2,
     'diabetes education': 2, 'structured education': 2, 'expert patients': 2, 'living well with': 1, 'healthy lungs': 2, 'lung health': 1,
     'weight management': 1, desmond: 2, 'pain management': 1, 'health course': 2, 'patient education': 2,
+    'healthy weight': 2, 'diabetes prevention': 2, 'prevention programme': 1, 'nhs programme': 1, 'breathing techniques': 1.5, 'managing breathlessness': 1.5,
+    'inhaler technique': 2, 'information session': 1.5, 'information sessions': 1.5, 'health talks': 1, physiotherapist: 1, psychologist: 0.5, pacing: 1,
+    'flare ups': 1, dietitians: 1, education: 0.5, menopause: 1,
   },
   befriending: {
     befriending: 2, befriender: 2, befrienders: 2, befriend: 2, 'telephone friendship': 2, companionship: 2, 'good neighbour': 1, 'good neighbours': 1,
     'friendly phone call': 2, 'friendly phone calls': 2, 'home visiting': 1,
+    'visit you at home': 1.5, 'visits you at home': 1.5, 'give you a call': 1, 'rings you': 1, 'a volunteer rings you': 2, 'calls you': 1, 'check you re ok': 1,
+    'friendly volunteer': 1.5, 'with a volunteer': 1, 'stay for a chat': 1.5, 'for a chat': 0.5, companion: 1.5, friends: 0.5,
   },
   'practical-support': {
     advice: 2, advisers: 2, adviser: 2, advisor: 2, advisors: 2, caseworker: 2, debt: 2, debts: 2, 'benefits advice': 2, 'welfare benefits': 2, 'citizens advice': 2,
     'housing advice': 2, 'food bank': 2, foodbank: 2, pantry: 2, 'money advice': 2, 'legal advice': 2, 'employment support': 2, 'job club': 2, 'form filling': 2,
     'universal credit': 2, advocacy: 2, 'food parcels': 2,
+    'stay independent': 2, 'independent living': 2, 'rehabilitation officer': 2, repairs: 1, handyperson: 2,
   },
   'mental-wellbeing': {
     counselling: 2, counseling: 2, 'talking therapy': 2, 'talking therapies': 2, therapy: 1, 'mental health': 1, wellbeing: 0.5, mindfulness: 1,
-    'peer support': 1, 'support group': 1, bereavement: 2, 'emotional support': 1, stress: 0.5, anxiety: 0.5, depression: 0.5,
+    'peer support': 1, 'support group': 0.5, bereavement: 2, 'emotional support': 1, stress: 0.5, anxiety: 0.5, depression: 0.5,
+    counsellor: 2, counsellors: 2, 'listening line': 2, 'listening ear': 2, 'in confidence': 1, 'feeling low': 1, 'on your mind': 2, 'on their mind': 2,
+    'in recovery': 2, recovery: 1, 'mutual aid': 2, 'no judgement': 1, 'peer led': 1,
   },
+};
+
+/**
+ * UK `deliverable_type` terms (folded) as category cues, added once to the text's scores: a
+ * nudge, not a decision ("Physical activity" is also written on nature walks and green gyms,
+ * "Social activity" on craft groups and allotments). Terms not listed ("1 to 1 support", "Peer
+ * group") say nothing about the category.
+ */
+export const DELIVERABLE_CUES: Readonly<Record<string, Readonly<Partial<Record<Category, number>>>>> = {
+  'physical activity': { 'physical-activity': 1 },
+  'social activity': { social: 1.5 },
+  advice: { 'practical-support': 1.5 },
+  'practical support': { 'practical-support': 1.5 },
+  information: { 'health-education': 0.5 },
+  course: { learning: 0.5 },
+  'arts and crafts': { creative: 1 },
+  'creative activity': { creative: 1 },
+  befriending: { befriending: 1.5 },
+  counselling: { 'mental-wellbeing': 1.5 },
 };
 
 /** Order that breaks ties between categories: the more specific offer first. */

@@ -4,7 +4,7 @@
  *
  * | field | from taxonomy terms ({@link resolveKeyword}) | from text (name, description, eligibility description) |
  * |---|---|---|
- * | category | a term naming a category (exact or phrase) wins; several are ranked by the text | highest {@link CATEGORY_CUES} score, name ×3, ties by {@link CATEGORY_PRIORITY}; none → `social` with a warning |
+ * | category | a term naming a category (exact or phrase) wins; several are ranked by the text | highest {@link CATEGORY_CUES} score, name ×3, plus the UK `deliverable_type`'s {@link DELIVERABLE_CUES}, ties by {@link CATEGORY_PRIORITY}; none → `social` with a warning |
  * | tags | terms naming tags; unresolved terms kept as open tags | tag phrases in name and description ({@link scanText}) |
  * | intensity | – | physical activity and nature: first of {@link INTENSITY_CUES} once negated phrases are removed; other categories `none`, or `light` when the name has a cue |
  * | groupSize | – | a stated number of places (≤1, ≤8, ≤20, more), else {@link GROUP_CUES}; befriending is one-to-one |
@@ -22,17 +22,41 @@ import type { ValidationIssue } from '../../errors.js';
 import type { GroupSize, Intensity } from '../../schema/activity.js';
 import { foldText, normaliseTag } from '../../vocabulary/index.js';
 import type { Category, Condition, Need } from '../../vocabulary/index.js';
-import { CATEGORY_CUES, CATEGORY_PRIORITY, DESIGNED_CUE, FALLBACK_CATEGORY, GROUP_CUES, GROUP_NUMBER, INTENSITY_CUES, NEGATED, RESTING_CATEGORIES, SUPPORTED_CUE, UNSUITABLE_CUE } from './cues.js';
+import { CATEGORY_CUES, CATEGORY_PRIORITY, DELIVERABLE_CUES, DESIGNED_CUE, FALLBACK_CATEGORY, GROUP_CUES, GROUP_NUMBER, INTENSITY_CUES, NEGATED, RESTING_CATEGORIES, SUPPORTED_CUE, UNSUITABLE_CUE } from './cues.js';
 import { KEYWORD_LIMIT, resolveKeyword, scanText, sentencesOf } from '../../vocabulary/keywords.js';
 import type { VocabularyName } from '../../vocabulary/keywords.js';
 import { INFERABLE_FIELDS } from './schema.js';
 import type { InferableField } from './schema.js';
+import { textOf } from './fields.js';
+import type { JsonObject } from './fields.js';
 
 /** The words of a service the inference reads (plain text, HTML already stripped). */
 export interface TextSources {
   readonly name: string;
   readonly description?: string | undefined;
   readonly eligibility?: string | undefined;
+  /** UK `deliverable_type` terms ("Physical activity", "Advice"): a weak category cue ({@link DELIVERABLE_CUES}). */
+  readonly deliverable?: readonly string[] | undefined;
+}
+
+/**
+ * The UK `deliverable_type` terms of a service: a comma-separated string or a list, each term
+ * trimmed, at most 10.
+ *
+ * @example
+ * ```ts
+ * deliverableTypes({ deliverable_type: '1 to 1 support, Course' }); // ['1 to 1 support', 'Course']
+ * ```
+ */
+export function deliverableTypes(service: JsonObject): string[] {
+  const raw = Array.isArray(service.deliverable_type) ? service.deliverable_type.slice(0, 10) : [service.deliverable_type];
+  const out: string[] = [];
+  for (const value of raw) {
+    const text = textOf(value);
+    if (text === undefined) continue;
+    for (const term of text.slice(0, 500).split(/[,;|]/)) if (term.trim() !== '' && out.length < 10) out.push(term.trim());
+  }
+  return out;
 }
 
 /** The inferred fields, ready for the activity. */
@@ -156,6 +180,9 @@ export function inferFields(text: TextSources, keywords: readonly string[], path
   const scores = new Map<Category, number>();
   addCategoryScores(text.name, 3, scores);
   addCategoryScores(body, 1, scores);
+  for (const term of text.deliverable ?? []) {
+    for (const [category, weight] of Object.entries(DELIVERABLE_CUES[foldText(term)] ?? {}) as [Category, number][]) scores.set(category, (scores.get(category) ?? 0) + weight);
+  }
   let category = best(taxonomyCategories, scores);
   if (category === undefined) {
     category = best([...scores.keys()].filter((c) => (scores.get(c) ?? 0) > 0), scores);

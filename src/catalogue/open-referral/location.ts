@@ -1,55 +1,53 @@
 /**
- * Where a service happens: an HSDS location to a venue, and attending-type text to
- * `online` or `home`.
+ * Where a service happens: an HSDS location to a venue (with its position when the feed gives
+ * one), or online.
  *
- * - `location_type` `physical` (or absent) with latitude and longitude → a venue (name,
- *   first physical address, postcode). Without usable coordinates the location cannot be a
- *   venue: no geocoding is done.
+ * - `location_type` `physical` (or absent) → a venue: name, first physical address, postcode,
+ *   and latitude and longitude when usable. Without usable coordinates the venue is kept with
+ *   its position unknown (no geocoding is done), with a warning.
  * - `virtual` → online.
  * - `postal` → not where the service runs; ignored with a warning.
  *
- * Attendance cues (folded text) decide online or at home for services with no location, and
- * add a remote option to venue services whose attending type offers one:
- *
- * | mode | cues |
- * |---|---|
- * | online | online, Zoom, Teams, video call, video conferencing, virtual, webinar, webchat, remote(ly), live stream, Skype, FaceTime |
- * | home | home visit, visits you, in your (own) home, telephone, by phone, over the phone, phone calls, helpline, housebound |
+ * How a service without a location is delivered (phone, online, home, a venue whose position is
+ * unknown) is read in `delivery.ts`; {@link remoteModeOf} is its short form for one text.
  *
  * @module
  */
 import type { ValidationIssue } from '../../errors.js';
 import type { ActivityInput } from '../../schema/activity.js';
-import { foldText } from '../../vocabulary/index.js';
+import { attendingModes, remoteModesInText } from './delivery.js';
+import type { DeliveryMode } from './delivery.js';
 import { fit, isObject, join, listOf, numberOf, textOf } from './fields.js';
 import type { JsonObject } from './fields.js';
 
 /** The activity's location, as input. */
 export type LocationInput = ActivityInput['location'];
 /** How someone attends without going to a venue. */
-export type RemoteMode = 'online' | 'home';
-
-const ONLINE = /\b(online|zoom|video (call|calls|chat|conferenc\w*|link)|microsoft teams|(on|via) teams|virtual(ly)?|webinars?|web ?chat|remote(ly)?|live ?stream\w*|facetime|skype)\b/;
-const HOME = /\b(home visits?|home visiting|visits? you|in your (own )?home|at your (own )?home|telephone|by phone|over the phone|phone calls?|phone line|helpline|housebound)\b/;
+export type RemoteMode = Exclude<DeliveryMode, 'venue'>;
 
 /**
- * The remote way of attending that a text describes, online first, or `undefined`.
+ * The remote way of attending that a text describes, or `undefined`: an attending type
+ * ("Online", "Phone", "Home visit") or a description, read by `delivery.ts` (contact channels
+ * such as "Telephone: 0117 …" or "fill in the online form" are not ways of attending).
  *
  * @example
  * ```ts
  * remoteModeOf('You can attend this service in-person or remotely via video conferencing'); // 'online'
- * remoteModeOf('A volunteer phones you once a week');                                      // 'home'
+ * remoteModeOf('A volunteer phones you once a week');                                      // 'phone'
  * remoteModeOf('Drop in at the hall');                                                     // undefined
  * ```
  */
 export function remoteModeOf(text: string): RemoteMode | undefined {
-  const folded = foldText(text);
-  if (ONLINE.test(folded)) return 'online';
-  if (HOME.test(folded) || /\b(phones?|calls?|rings?) you\b/.test(folded)) return 'home';
-  return undefined;
+  // Short terms ("Phone, Online", "Home visits across Sheffield") are an attending type; longer text is a description.
+  const terms = text.split(/[,;/|]/);
+  if (terms.every((t) => t.trim().length <= 30)) {
+    const listed = attendingModes(text);
+    if (listed.length > 0) return listed.find((m): m is RemoteMode => m !== 'venue');
+  }
+  return remoteModesInText(text)[0];
 }
 
-/** A mapped location: a usable one, or the reason there is none. */
+/** A mapped location: a usable one (a venue perhaps without its position), or the reason there is none. */
 export type MappedLocation =
   | { readonly kind: 'location'; readonly location: LocationInput }
   | { readonly kind: 'postal' }
@@ -93,12 +91,15 @@ export function mapLocation(location: unknown, path: string, issues: ValidationI
   if (type !== undefined && type !== 'physical') issues.push({ path: join(path, 'location_type'), message: "expected 'physical', 'postal' or 'virtual': read as physical" });
   const lat = numberOf(location.latitude);
   const lon = numberOf(location.longitude);
+  const venue: Extract<LocationInput, { kind: 'venue' }> = { kind: 'venue' };
   if (lat === undefined || lon === undefined || Math.abs(lat) > 90 || Math.abs(lon) > 180 || (lat === 0 && lon === 0)) {
+    const given = [location.latitude, location.longitude].some((v) => v !== undefined && v !== null && v !== '');
     const field = lat === undefined || Math.abs(lat) > 90 || (lat === 0 && lon === 0) ? 'latitude' : 'longitude';
-    issues.push({ path: join(path, field), message: 'expected latitude (-90 to 90) and longitude (-180 to 180) for a venue; no geocoding is done' });
-    return { kind: 'unusable' };
+    issues.push({ path: join(path, field), message: given ? 'expected latitude (-90 to 90) and longitude (-180 to 180): kept as a venue whose position is unknown' : 'no latitude and longitude: kept as a venue whose position is unknown (no geocoding is done)' });
+  } else {
+    venue.lat = lat;
+    venue.lon = lon;
   }
-  const venue: Extract<LocationInput, { kind: 'venue' }> = { kind: 'venue', lat, lon };
   const name = textOf(location.name);
   if (name !== undefined) venue.venue = fit(name, 200, join(path, 'name'), issues);
   const { address, postcode } = addressOf(location);

@@ -55,10 +55,6 @@ export const cases: BadInputCase[] = [
   middle('entities and stray angle brackets', { name: 'Tea &amp; talk &#x1F600; &bogus; <3 &#0;', description: 'a < b > c, I &lt;3 tea, 5 &gt; 3' }, { rejected: 0 }),
 
   // ── Whole services that give no activity ──
-  middle('latitude 200', { service_at_locations: [{ id: 'sal', location: orLocation('loc-x', { latitude: 200 }) }] }, rejected('service_at_locations[0].location.latitude')),
-  middle('longitude "far"', { service_at_locations: [{ id: 'sal', location: orLocation('loc-x', { longitude: 'far' }) }] }, rejected('service_at_locations[0].location.longitude')),
-  middle('latitude and longitude 0 (null island)', { service_at_locations: [{ id: 'sal', location: orLocation('loc-x', { latitude: 0, longitude: 0 }) }] }, rejected('service_at_locations[0].location.latitude')),
-  middle('latitude NaN', { service_at_locations: [{ id: 'sal', location: orLocation('loc-x', { latitude: NaN }) }] }, rejected('service_at_locations[0].location.latitude')),
   middle('a location id alone', { service_at_locations: [{ id: 'sal', location_id: 'loc-x' }] }, rejected('service_at_locations[0].location')),
   middle('status "zombie"', { status: 'zombie' }, rejected('status')),
   middle('status carrying the marker', { status: MARKER }, rejected('status')),
@@ -91,6 +87,11 @@ export const cases: BadInputCase[] = [
   middle('junk service_at_locations', { service_at_locations: [null, 5, MARKER] }, { rejected: 4, indices: [1, 1, 1, 1], paths: [0, 1, 2].map((k) => `${S2}.service_at_locations[${k}]`).concat(`${S2}.service_at_locations`) }),
 
   // ── Services that give an activity, with warnings ──
+  // Coordinates that cannot be used: the venue is kept with its position unknown (no geocoding is done).
+  middle('latitude 200', { service_at_locations: [{ id: 'sal', location: orLocation('loc-x', { latitude: 200 }) }] }, warned('service_at_locations[0].location.latitude')),
+  middle('longitude "far"', { service_at_locations: [{ id: 'sal', location: orLocation('loc-x', { longitude: 'far' }) }] }, warned('service_at_locations[0].location.longitude')),
+  middle('latitude and longitude 0 (null island)', { service_at_locations: [{ id: 'sal', location: orLocation('loc-x', { latitude: 0, longitude: 0 }) }] }, warned('service_at_locations[0].location.latitude')),
+  middle('latitude NaN', { service_at_locations: [{ id: 'sal', location: orLocation('loc-x', { latitude: NaN }) }] }, warned('service_at_locations[0].location.latitude')),
   middle('minimum_age "ten"', { minimum_age: 'ten' }, warned('minimum_age')),
   middle('minimum_age 200', { minimum_age: 200 }, warned('minimum_age')),
   middle('a minimum age above the maximum', { minimum_age: 60, maximum_age: 18 }, warned('maximum_age')),
@@ -149,5 +150,35 @@ export const cases: BadInputCase[] = [
     expect: { rejected: 0 },
   },
   middle('a service at 10,000 locations', locations(10_000, (i) => `loc-${i}`), { rejected: 0 }, { budgetMs: 3000 }),
+
+  // ── Text read for timetables, prices, ages, genders, places and modes (issue #17): megabytes, junk profile fields ──
+  ...(
+    [
+      ['day lists', 'Monday, Tuesday and '],
+      ['ordinals', 'first and third Monday of the month '],
+      ['times and dashes', '10-12-2pm-4.30 '],
+      ['"every other"', 'every other '],
+      ['dates', 'Saturday 12 December 2026 at 7pm '],
+      ['money', '£1 £2.50 GBP3 50p suggested donation '],
+      ['ages', 'aged 11-16 over 50s 18+ '],
+      ['gender words', 'for men and women only for '],
+      ['commas before postcodes', 'A, B, BS34 5PE, '],
+      ['contact and mode phrases', 'call us to book by phone, online course on zoom, visits you at home '],
+    ] as const
+  ).map(([what, unit]) =>
+    middle(
+      `10 MB of ${what} in a description, no locations`,
+      { service_at_locations: undefined, schedules: undefined, cost_options: undefined, description: unit.repeat(Math.ceil((10 * 1024 * 1024) / unit.length)), service_areas: [{ id: 'sa', name: 'Bristol' }] },
+      // Nothing but dated sessions: a one-off event, skipped.
+      what === 'dates' ? { rejected: 0, skipped: 1 } : warned('description'),
+    ),
+  ),
+  middle('no locations: area, attending type, text times, price and postcode', { service_at_locations: undefined, schedules: undefined, cost_options: undefined, attending_type: 'Venue, Phone', service_areas: [{ id: 'sa', name: 'Bristol' }], description: `Drop in at Patchway Community Centre, BS34 5PE. Thursdays 1.30pm – 3.30pm. £2 a session. ${MARKER}` }, { rejected: 0 }),
+  middle('no locations and nothing says where, when or how', { service_at_locations: undefined, schedules: undefined, attributes: undefined, description: 'A friendly group.' }, rejected('service_at_locations')),
+  middle('not a service: a job vacancy', { service_at_locations: undefined, schedules: undefined, description: `We are recruiting. Closing date 15 January 2027. ${MARKER}` }, { rejected: 0, skipped: 1 }),
+  middle('pc_targetAudience and service_areas of every type', { pc_targetAudience: [null, 5, MARKER, { audienceType: {} }, { audienceType: 'x'.repeat(300) }, { audienceType: 'Older people' }, [[]]], service_areas: [null, 7, { name: 'y'.repeat(200) }, { name: MARKER }, 'BS34'] }, warned('pc_targetAudience[0]', 'pc_targetAudience[2]', 'service_areas[0]', 'service_areas[2]')),
+  middle('profile fields that are not text', { attending_type: { type: 'Venue' }, attending_access: [7, null], deliverable_type: 5, pc_attendingAccess_additionalInfo: {}, pc_targetAudience: 'Men', service_areas: 'Bristol' }, { rejected: 0 }),
+  middle('20,000 audience tags and service areas', { pc_targetAudience: Array.from({ length: 20_000 }, (_, i) => ({ audienceType: `Tag ${i}`, id: `t${i}` })), service_areas: Array.from({ length: 20_000 }, (_, i) => ({ id: `a${i}`, name: `Area ${i}` })) }, warned('service_areas')),
+  middle('an attending type of 10,000 terms', { attending_type: Array.from({ length: 10_000 }, () => 'Venue, Phone, Online, Home visit') }, { rejected: 0 }),
   middle('2,000 locations with one id', locations(2_000, () => 'loc-same'), { rejected: 1_999, paths: [`${S2}.id`] }),
 ];

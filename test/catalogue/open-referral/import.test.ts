@@ -27,8 +27,11 @@ describe('document shapes', () => {
     const r = fromOpenReferral(doc);
     expect(r.feed.shape).toBe(shape);
     expect(ids(r)).toEqual(['s1@l1']);
+    // Without usable coordinates the venue is kept with its position unknown, and the warning names the field.
     const bad = fromOpenReferral(JSON.parse(JSON.stringify(doc).replace('"physical"', '"physical","latitude":"x"').replace('"latitude":53.38,', '')));
-    expect(bad.rejected[0]?.issues[0]?.path).toBe(path === '' ? 'service_at_locations[0].location.latitude' : `${path}.service_at_locations[0].location.latitude`);
+    expect(bad.rejected).toEqual([]);
+    expect(bad.activities.map((a) => a.location)).toEqual([{ kind: 'venue' }]);
+    expect(bad.warnings[0]?.issues[0]?.path).toBe(path === '' ? 'service_at_locations[0].location.latitude' : `${path}.service_at_locations[0].location.latitude`);
   });
 
   it('reads a service_at_location with its service nested, the root being its one location', () => {
@@ -76,12 +79,15 @@ describe('the official examples (round trip)', () => {
     }
   });
 
+  const VENUE = `${SERVICE}@3a19ff88-4620-4d17-9830-ac1d859eb5d5`;
+  const UNREADABLE = ['bymonthday', 'byweekno', 'byyearday', ''].map((f) => `schedules[0]${f === '' ? '' : `.${f}`}`);
   it.each([
-    ['hsds-3.0/service_full.json', [`${SERVICE}@online`], [[0, `${SERVICE}@3a19ff88-4620-4d17-9830-ac1d859eb5d5`, ['service_at_locations[0].location.latitude']]], [[0, SERVICE, ['assured_date', 'schedules[0].bymonthday', 'schedules[0].byweekno', 'schedules[0].byyearday', 'schedules[0]']]]],
-    ['hsds-3.0/service_at_location_full.json', [`${SERVICE}@online`], [[0, `${SERVICE}@3a19ff88-4620-4d17-9830-ac1d859eb5d5`, ['location.latitude']]], [[0, SERVICE, ['service.assured_date', 'service.schedules[0].bymonthday', 'service.schedules[0].byweekno', 'service.schedules[0].byyearday', 'service.schedules[0]']]]],
-    ['uk-profile/service_full.json', [`${SERVICE}@online`], [[0, `${SERVICE}@3a19ff88-4620-4d17-9830-ac1d859eb5d5`, ['service_at_locations[0].location.latitude']]], [[0, SERVICE, ['assured_date', 'schedules[0].bymonthday']]]],
+    ['hsds-3.0/service_full.json', [VENUE, `${SERVICE}@online`], [], [[0, SERVICE, ['service_areas[0]', 'assured_date', 'service_at_locations[0].location.latitude', ...UNREADABLE.map((p) => `service_at_locations[0].${p}`), ...UNREADABLE]]]],
+    ['hsds-3.0/service_at_location_full.json', [VENUE, `${SERVICE}@online`], [], [[0, SERVICE, ['service.service_areas[0]', 'service.assured_date', 'location.latitude', ...UNREADABLE, ...UNREADABLE.map((p) => `service.${p}`)]]]],
+    ['uk-profile/service_full.json', [VENUE, `${SERVICE}@online`], [], [[0, SERVICE, ['service_areas[0]', 'assured_date', 'service_at_locations[0].location.latitude', 'schedules[0].bymonthday']]]],
     ['hsds-3.0/service_list.json', [], [[0, SERVICE, ['contents[0].service_at_locations']]], [[0, SERVICE, ['contents[0].assured_date']]]],
-    ['hsds-3.0/schedule-guidance-services.json', [], [[0, SERVICE, ['services[0].service_at_locations']]], []],
+    // No location, but a timetable: a venue whose position is unknown.
+    ['hsds-3.0/schedule-guidance-services.json', [SERVICE], [], []],
   ])('%s imports to the documented activities, rejections and warnings', (path, activityIds, rejected, warnings) => {
     const r = importFixture(path, { at: AT });
     expect(ids(r)).toEqual(activityIds);
@@ -90,8 +96,12 @@ describe('the official examples (round trip)', () => {
     expect(r.skipped).toEqual([]);
   });
 
-  it('maps the official service: its venue has latitude 100 so only the video option it offers becomes an activity', () => {
-    const activity = importFixture('hsds-3.0/service_full.json', { feed: 'service_full.json' }).activities[0] as ImportedActivity;
+  it('maps the official service: its venue (latitude 100) kept with its position unknown, and the video option it offers', () => {
+    const [venue, activity] = importFixture('hsds-3.0/service_full.json', { feed: 'service_full.json' }).activities as [ImportedActivity, ImportedActivity];
+    // Its service area's description names postcode districts ("all postcodes starting with AB1, AB2, and AB3").
+    expect(venue.location).toEqual({ kind: 'venue', venue: 'MyCity Civic Center', address: '1-30 Main Street, MyVillage, MyCity', postcode: 'ABC 1234', area: { postcodeDistricts: ['AB1', 'AB2', 'AB3'] } });
+    expect(venue.inferred).not.toContain('location');
+    expect(venue.inferred).toContain('location.area');
     expect(activity).toMatchObject({
       name: 'Community Counselling',
       provider: 'Example Organization Inc.',
@@ -107,7 +117,7 @@ describe('the official examples (round trip)', () => {
       source: { serviceId: SERVICE, feed: 'service_full.json' },
     });
     expect(activity.eligibility).not.toHaveProperty('maxAge');
-    expect(activity.inferred).toEqual(['category', 'intensity', 'conditions.designedFor', 'needs', 'location', 'languages']);
+    expect(activity.inferred).toEqual(['category', 'intensity', 'conditions.designedFor', 'needs', 'location', 'languages', 'location.area']);
     expect(activity.schedules).toEqual([{ description: 'The service is available from 10 am to 6pm weekdays. The service is not available on public holidays.', notes: expect.any(String), attendingType: expect.any(String), scheduleLink: 'http://example.com' }]);
   });
 
@@ -176,18 +186,18 @@ describe('realistic UK feeds', () => {
 
   it('skips defunct and temporarily closed services (and inactive ones in v1), reporting each', () => {
     expect(page1.skipped).toEqual([
-      { index: 5, id: 'shf-svc-0606', status: 'defunct', path: 'contents[5].status' },
-      { index: 6, id: 'shf-svc-0707', status: 'temporarily closed', path: 'contents[6].status' },
+      { index: 5, id: 'shf-svc-0606', status: 'defunct', reason: 'status defunct: not recommended', path: 'contents[5].status' },
+      { index: 6, id: 'shf-svc-0707', status: 'temporarily closed', reason: 'status temporarily closed: not recommended', path: 'contents[6].status' },
     ]);
-    expect(v1.skipped).toEqual([{ index: 2, id: 'rmbc-7003', status: 'inactive', path: 'content[2].status' }]);
+    expect(v1.skipped).toEqual([{ index: 2, id: 'rmbc-7003', status: 'inactive', reason: 'status inactive: not recommended', path: 'content[2].status' }]);
     expect(JSON.stringify(page1.activities)).not.toMatch(/shf-svc-0606|shf-svc-0707/);
   });
 
-  it('maps a virtual location to online, and a telephone service without a location to at home (inferred)', () => {
+  it('maps a virtual location to online, and a telephone service without a location to phone (inferred)', () => {
     expect(byId(page1, 'shf-svc-0505@loc-zoom')).toMatchObject({ location: { kind: 'online' }, source: { serviceId: 'shf-svc-0505', locationId: 'loc-zoom' } });
     expect(byId(page1, 'shf-svc-0505@loc-zoom').inferred).not.toContain('location');
     const phone = byId(page1, 'shf-svc-0404');
-    expect(phone).toMatchObject({ location: { kind: 'home' }, category: 'befriending', groupSize: 'one-to-one', languages: ['en', 'ur', 'pa'], cost: { level: 'free' } });
+    expect(phone).toMatchObject({ location: { kind: 'phone' }, category: 'befriending', groupSize: 'one-to-one', languages: ['en', 'ur', 'pa'], cost: { level: 'free' } });
     expect(phone.inferred).toContain('location');
   });
 

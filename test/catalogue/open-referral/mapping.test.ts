@@ -133,10 +133,11 @@ describe('locations', () => {
   it.each([
     ['virtual', { id: 'z', location_type: 'virtual', url: 'https://example.org' }, { kind: 'location', location: { kind: 'online' } }, []],
     ['postal', { id: 'p', location_type: 'postal' }, { kind: 'postal' }, ['x.location_type']],
-    ['no coordinates', { id: 'n', location_type: 'physical', name: 'Hall' }, { kind: 'unusable' }, ['x.latitude']],
-    ['latitude out of range (the official example)', { id: 'o', location_type: 'physical', latitude: 100, longitude: 101 }, { kind: 'unusable' }, ['x.latitude']],
-    ['longitude out of range', { id: 'o', latitude: 53, longitude: 200 }, { kind: 'unusable' }, ['x.longitude']],
-    ['0, 0 (a missing geocode)', { id: 'o', latitude: 0, longitude: 0 }, { kind: 'unusable' }, ['x.latitude']],
+    // Without usable coordinates the venue is kept, its position unknown, with a warning.
+    ['no coordinates', { id: 'n', location_type: 'physical', name: 'Hall', addresses: [{ address_1: '1 High St', postal_code: 'BS34 5PE' }] }, { kind: 'location', location: { kind: 'venue', venue: 'Hall', address: '1 High St', postcode: 'BS34 5PE' } }, ['x.latitude']],
+    ['latitude out of range (the official example)', { id: 'o', location_type: 'physical', latitude: 100, longitude: 101 }, { kind: 'location', location: { kind: 'venue' } }, ['x.latitude']],
+    ['longitude out of range', { id: 'o', latitude: 53, longitude: 200 }, { kind: 'location', location: { kind: 'venue' } }, ['x.longitude']],
+    ['0, 0 (a missing geocode)', { id: 'o', latitude: 0, longitude: 0 }, { kind: 'location', location: { kind: 'venue' } }, ['x.latitude']],
     ['no nested location', undefined, { kind: 'unusable' }, ['x']],
     ['an unknown location_type, read as physical', { id: 'u', location_type: 'building', latitude: 53, longitude: -1 }, { kind: 'location', location: { kind: 'venue', lat: 53, lon: -1 } }, ['x.location_type']],
   ])('%s', (_name, location, mapped, paths) => {
@@ -150,8 +151,10 @@ describe('locations', () => {
     ['Sessions on Zoom', 'online'],
     ['Online', 'online'],
     ['webchat', 'online'],
-    ['By telephone', 'home'],
-    ['A volunteer rings you once a week', 'home'],
+    ['By telephone', 'phone'],
+    ['A volunteer rings you once a week', 'phone'],
+    ['Telephone: 0117 496 0312 (office open Mon–Fri 9am–5pm)', undefined],
+    ['Fill in the online form or call us', undefined],
     ['Home visits across Sheffield', 'home'],
     ['Venue', undefined],
     ['Drop in at the hall', undefined],
