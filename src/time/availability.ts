@@ -7,12 +7,13 @@
  * @module
  */
 import { z } from 'zod';
-import { DAYS, parseClock, WeeklyWindowSchema } from '../schema/common.js';
+import { DAYS, InstantSchema, parseClock, TimeZoneSchema, WeeklyWindowSchema } from '../schema/common.js';
 import type { WeeklyWindow } from '../schema/common.js';
 import { DateRangeSchema, dayRanges, inDayRanges, weekdayOfDay } from './dates.js';
 import type { DateRange } from './dates.js';
 import type { Occurrence } from './occurrences.js';
 import { checkTimeZone } from './options.js';
+import { parseOrThrow } from '../validate.js';
 import { localDayAndMinutes } from './zoned.js';
 
 /**
@@ -72,6 +73,11 @@ export interface SessionFit {
  * by default the occurrence's own zone, and checked against `datesAway`) or a weekly window (no date, so `datesAway` does not apply).
  * A 2-hour class with 1 free hour has fraction 0.5.
  *
+ * Every argument is checked: the session (`INVALID_ACTIVITY`, paths `session.start`, …: an
+ * occurrence needs valid `start` and `end` dates, end not before start, and a known zone), the
+ * availability (`INVALID_CLIENT`, paths `availability.windows[0].end`, …) and the zone
+ * (`INVALID_OPTIONS`), each an `ActivityMatchError`.
+ *
  * @example
  * ```ts
  * const availability = { windows: [{ day: 'tue', start: '10:00', end: '11:00' }] } as const;
@@ -84,6 +90,8 @@ export function sessionFit(
   availability: { readonly windows: readonly WeeklyWindow[]; readonly datesAway?: readonly DateRange[] | undefined },
   timeZone?: string,
 ): SessionFit {
+  availability = parseOrThrow(AvailabilitySchema, availability, 'INVALID_CLIENT', 'availability');
+  session = isOccurrence(session) ? parseOrThrow(OccurrenceSchema, session, 'INVALID_ACTIVITY', 'session') : parseOrThrow(WeeklyWindowSchema, session, 'INVALID_ACTIVITY', 'session');
   const byDay = windowsByDay(availability.windows);
   if (!isOccurrence(session)) {
     const window = session;
@@ -106,8 +114,14 @@ export function sessionFit(
 }
 
 function isOccurrence(session: Occurrence | WeeklyWindow): session is Occurrence {
-  return session.start instanceof Date;
+  return typeof session === 'object' && session !== null && session.start instanceof Date;
 }
+
+/** A dated session as {@link sessionFit} takes it (an {@link Occurrence}; other fields are kept). */
+const OccurrenceSchema = z
+  .looseObject({ start: InstantSchema, end: InstantSchema, timeZone: TimeZoneSchema }, { error: 'expected a session: an occurrence {start, end, timeZone} or a weekly window {day, start, end}' })
+  .refine((o) => o.end.getTime() >= o.start.getTime(), { error: 'expected end not before start', path: ['end'] })
+  .transform((o) => o as unknown as Occurrence);
 
 function fit(overlap: number, total: number, away: boolean): SessionFit {
   return { overlapMinutes: overlap, sessionMinutes: total, fraction: total > 0 ? Math.min(1, overlap / total) : 0, away };

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { IsoDateSchema, text } from '../schema/common.js';
+import { parseOrThrow } from '../validate.js';
 
 const count = (what: string, max: number) =>
   z.number({ error: `expected ${what}` }).int({ error: `expected ${what}` }).min(0, { error: `expected ${what}` }).max(max, { error: `expected ${what} of at most ${max}` });
@@ -49,6 +50,8 @@ export interface CapacityStatus {
 /**
  * Reads capacity for the matcher. Only a recorded "full, no waiting list" excludes; unknown
  * fields never exclude (missing data is neutral), but the reason says what is unknown.
+ * `capacity` is checked against {@link CapacitySchema} (undefined means not recorded): anything
+ * else throws `ActivityMatchError` (`INVALID_ACTIVITY`, path such as `capacity.placesLeft`).
  *
  * @example
  * ```ts
@@ -59,6 +62,7 @@ export interface CapacityStatus {
  * ```
  */
 export function capacityStatus(capacity: Capacity | undefined): CapacityStatus {
+  if (capacity !== undefined) capacity = parseOrThrow(CapacitySchema, capacity, 'INVALID_ACTIVITY', 'capacity');
   const { placesLeft, waitingList, usualWaitWeeks } = capacity ?? {};
   const { excluded, waitWeeks } = capacityFacts(capacity);
   const wait = usualWaitWeeks === undefined ? undefined : usualWaitWeeks === 0 ? 'usually no wait' : `usually a ${usualWaitWeeks}-week wait`;

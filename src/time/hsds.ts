@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { ActivityMatchError } from '../errors.js';
 
 const KEYS: Record<string, string> = {
   id: 'id',
@@ -34,8 +35,9 @@ const NUMERIC = new Set(['interval', 'count']);
  * empty strings and the CSV text "null" dropped; numeric text in `interval`/`count` turned
  * into numbers. Fields the schema does not read are dropped: ids of the service, location or
  * service-at-location, `attributes`, `metadata`, and `timezone` (a fixed UTC offset, which
- * cannot follow clock changes: pass an IANA zone to `nextOccurrences` instead). Nothing is
- * validated here; parse the result with `ScheduleSchema`.
+ * cannot follow clock changes: pass an IANA zone to `nextOccurrences` instead). Only the shape
+ * is checked here (an object, or `ActivityMatchError` with code `INVALID_ACTIVITY` and path
+ * `schedule`); parse the result with `ScheduleSchema`.
  *
  * @example
  * ```ts
@@ -46,6 +48,7 @@ const NUMERIC = new Set(['interval', 'count']);
  * ```
  */
 export function fromHsdsSchedule(row: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  if (row === null || typeof row !== 'object' || Array.isArray(row)) throw new ActivityMatchError('INVALID_ACTIVITY', [{ path: 'schedule', message: 'expected an HSDS schedule object' }]);
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(row)) {
     const name = Object.hasOwn(KEYS, key) ? KEYS[key] : undefined; // own keys only: "constructor" and "__proto__" are vendor fields here

@@ -4,11 +4,13 @@
  * @module
  */
 import { z } from 'zod';
+import { ActivityMatchError } from '../errors.js';
 import { InstantSchema, IsoDateSchema, TimeZoneSchema } from '../schema/common.js';
 import { clockMinutes } from './clock.js';
 import { dayFromIso, dayRanges, inDayRanges } from './dates.js';
 import { parseOptions } from './options.js';
 import { ruleDays } from './recurrence.js';
+import { checkSchedules } from './schedule.js';
 import type { Schedule } from './schedule.js';
 import { localDay, wallClockToInstant } from './zoned.js';
 
@@ -70,8 +72,9 @@ const OptionsSchema = z.strictObject({
  * - The search is bounded: at most `horizonDays` after `at` and a fixed number of weeks or
  *   months per schedule, so it always ends, even for rules that never match.
  *
- * Schedules must be validated with `ScheduleSchema`; options are checked and bad ones throw an
- * `ActivityMatchError` with code `INVALID_OPTIONS` naming the field.
+ * Schedules are checked again (validated schedules, or schedule input, pass): anything else
+ * throws `ActivityMatchError` with code `INVALID_ACTIVITY` and the path (`schedules[0].opensAt`);
+ * options are checked and bad ones throw `INVALID_OPTIONS` naming the field.
  *
  * @example
  * ```ts
@@ -82,7 +85,7 @@ const OptionsSchema = z.strictObject({
  */
 export function nextOccurrences(schedules: readonly Schedule[], options: OccurrenceOptions): Occurrence[] {
   const { at, timeZone, limit, horizonDays } = parseOptions(OptionsSchema, options);
-  return occurrencesFrom(schedules, at, timeZone, limit, horizonDays);
+  return occurrencesFrom(checkSchedules(schedules), at, timeZone, limit, horizonDays);
 }
 
 /**
@@ -149,6 +152,9 @@ const StaleSchema = z.strictObject({ validTo: IsoDateSchema.optional(), at: Inst
  * ```
  */
 export function isStale(validTo: string | { readonly validTo?: string | undefined } | undefined, at: Date, timeZone = 'Europe/London'): boolean {
+  if (validTo !== undefined && typeof validTo !== 'string' && (typeof validTo !== 'object' || validTo === null)) {
+    throw new ActivityMatchError('INVALID_OPTIONS', [{ path: 'validTo', message: 'expected a date YYYY-MM-DD, a schedule or undefined' }]);
+  }
   const date = typeof validTo === 'string' ? validTo : validTo?.validTo;
   const checked = parseOptions(StaleSchema, { validTo: date, at, timeZone });
   return checked.validTo !== undefined && localDay(checked.at, checked.timeZone) > dayFromIso(checked.validTo);

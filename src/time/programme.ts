@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { IsoDateSchema, text } from '../schema/common.js';
 import { dayFromIso } from './dates.js';
 import { checkAtAndZone } from './options.js';
+import { parseOrThrow } from '../validate.js';
 import { localDay, wallClockToInstant } from './zoned.js';
 
 const weeksError = 'expected a whole number of weeks from 1 to 520';
@@ -67,8 +68,10 @@ export interface JoinStatus {
 }
 
 /**
- * Whether someone can join `programme` on the local date of `at` in `timeZone`. A bad `at` or
- * zone throws `ActivityMatchError` with code `INVALID_OPTIONS`.
+ * Whether someone can join `programme` on the local date of `at` in `timeZone`. The programme
+ * is checked against {@link ProgrammeSchema} (a validated one passes): anything else throws
+ * `ActivityMatchError` with code `INVALID_ACTIVITY` (path such as `programme.weeks`); a bad `at`
+ * or zone throws `INVALID_OPTIONS`.
  *
  * | situation                                       | canJoin | nextIntake           |
  * |-------------------------------------------------|---------|----------------------|
@@ -88,6 +91,7 @@ export interface JoinStatus {
  * ```
  */
 export function canJoin(programme: Programme, at: Date, timeZone = 'Europe/London'): JoinStatus {
+  programme = parseOrThrow(ProgrammeSchema, programme, 'INVALID_ACTIVITY', 'programme');
   checkAtAndZone(at, timeZone);
   const today = localDay(at, timeZone);
   const intake = (day: number) => wallClockToInstant(day, 0, timeZone);

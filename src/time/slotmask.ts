@@ -9,8 +9,14 @@
  *
  * @module
  */
-import { DAYS, parseClock } from '../schema/common.js';
+import { z } from 'zod';
+import { ActivityMatchError } from '../errors.js';
+import { DAYS, parseClock, WeeklyWindowSchema } from '../schema/common.js';
 import type { WeeklyWindow } from '../schema/common.js';
+import { parseOrThrow } from '../validate.js';
+
+/** Weekly windows as the time functions take them from callers: at most 10,000. */
+export const WindowsSchema = z.array(WeeklyWindowSchema, { error: 'expected a list of weekly windows {day, start, end}' }).max(10_000, { error: 'expected at most 10,000 windows' });
 
 /**
  * Minutes per slot.
@@ -30,7 +36,9 @@ export const MASK_WORDS = (7 * SLOTS_PER_DAY) / 32;
 export type SlotMask = Uint32Array;
 
 /**
- * The weekly mask of a set of windows (overlapping windows simply set the same bits).
+ * The weekly mask of a set of windows (overlapping windows simply set the same bits). The
+ * windows are checked: anything but a list of `{ day, start, end }` throws `ActivityMatchError`
+ * (`INVALID_OPTIONS`, path such as `windows[0].start`).
  *
  * @example
  * ```ts
@@ -39,6 +47,11 @@ export type SlotMask = Uint32Array;
  * ```
  */
 export function weeklySlotMask(windows: readonly WeeklyWindow[]): SlotMask {
+  return slotMaskOf(parseOrThrow(WindowsSchema, windows, 'INVALID_OPTIONS', 'windows'));
+}
+
+/** {@link weeklySlotMask} of windows already validated (the matcher's own). */
+export function slotMaskOf(windows: readonly WeeklyWindow[]): SlotMask {
   const mask = new Uint32Array(MASK_WORDS);
   for (const w of windows) {
     const day = DAYS.indexOf(w.day);
@@ -56,7 +69,9 @@ export function weeklySlotMask(windows: readonly WeeklyWindow[]): SlotMask {
 }
 
 /**
- * Minutes two masks share: popcount of the AND, times 15.
+ * Minutes two masks share: popcount of the AND, times 15. Both must be masks made by
+ * {@link weeklySlotMask} (a `Uint32Array` of 21 words), or `ActivityMatchError`
+ * (`INVALID_OPTIONS`, path `a` or `b`).
  *
  * @example
  * ```ts
@@ -66,6 +81,9 @@ export function weeklySlotMask(windows: readonly WeeklyWindow[]): SlotMask {
  * ```
  */
 export function maskOverlapMinutes(a: SlotMask, b: SlotMask): number {
+  for (const [path, mask] of [['a', a], ['b', b]] as const) {
+    if (!(mask instanceof Uint32Array) || mask.length !== MASK_WORDS) throw new ActivityMatchError('INVALID_OPTIONS', [{ path, message: `expected a slot mask from weeklySlotMask (a Uint32Array of ${MASK_WORDS} words)` }]);
+  }
   let bits = 0;
   for (let i = 0; i < MASK_WORDS; i++) bits += popcount((a[i] ?? 0) & (b[i] ?? 0));
   return bits * SLOT_MINUTES;
