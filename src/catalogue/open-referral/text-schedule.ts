@@ -448,8 +448,10 @@ function rowsOfSentence(parsed: Parsed, sentence: string, original: string, text
   for (const [g, { day, times }] of groups.entries()) {
     const own = times.length > 0 ? times : g === 0 ? orphans : [];
     const monthly = day.ordinals.length > 0;
-    if (day.fortnightly) notes.push(`"${quote}": every other week, but no start date says which weeks: read as weekly; check with the provider`);
-    const add = (start: number, end: number) => rows.push({ monthly, ordinals: day.ordinals, days: [...day.days], start, end, sentence: original });
+    const add = (start: number, end: number) => {
+      if (day.fortnightly) notes.push(`"${quote}": every other week, but no start date says which weeks: read as weekly; check with the provider`);
+      rows.push({ monthly, ordinals: day.ordinals, days: [...day.days], start, end, sentence: original });
+    };
     if (own.length === 0) {
       if (day.part !== undefined) {
         const [start, end] = DAY_PARTS[day.part];

@@ -131,13 +131,13 @@ describe('prices in a description', () => {
 describe('records that are not services', () => {
   const none = { regular: false, dates: [] as string[] };
   it.each([
-    ['Frailty: resources for GPs and clinicians', 'A collection of resources for GPs, practice nurses and link workers.', none, 'a page for professionals, not a service for clients'],
+    ['Frailty: resources for GPs and clinicians', 'A collection of resources for GPs, practice nurses and link workers.', none, 'a page for professionals'],
     ['Vacancy: Community Connector', 'We are recruiting a part-time Community Connector. Closing date 15 January 2027.', none, 'a job vacancy'],
     ['Sparkle Home Cleaning Ltd', 'Domestic cleaning. Fully insured. Call for a free quote!', none, 'a commercial business'],
     ['Useful helplines', 'A list of helplines you can call for support.', none, 'a list of other services'],
-    ['Adult social care: asking for a needs assessment', 'This page explains how to ask the council for an assessment.', none, 'an information page, not a service'],
-    ['Community centre – room hire', 'Rooms available to hire for parties and meetings.', none, 'room hire, not a service for people'],
-    ['Community Wellbeing Grants', 'Grants of up to £5,000 for community groups.', none, 'a page for organisations, not a service for people'],
+    ['Adult social care: asking for a needs assessment', 'This page explains how to ask the council for an assessment.', none, 'an information page'],
+    ['Community centre – room hire', 'Rooms available to hire for parties and meetings.', none, 'room hire'],
+    ['Community Wellbeing Grants', 'Grants of up to £5,000 for community groups.', none, 'a page for organisations'],
     ['TEST SERVICE - do not publish', 'test test', { regular: true, dates: [] }, 'a test record'],
     ['Cinderella – one night only!', 'Our family pantomime. Tickets £15.', none, 'a one-off event'],
     ['Men’s Health Week: free health MOT', 'Blood pressure checks.', { regular: false, dates: ['saturday 13 june 2026'] }, 'a one-off event (saturday 13 june 2026)'],
@@ -151,6 +151,7 @@ describe('records that are not services', () => {
     ['a course with a start date', 'Living Well with Arthritis', 'Tuesdays 10am – 12.30pm, starting Tuesday 2 February 2027.', { regular: true, dates: [] }],
     ['a charity registered as a company, with sessions', 'Age Friends Ltd lunch club', 'Lunch every Wednesday.', { regular: true, dates: [] }],
     ['a group that fundraises, with sessions', 'Knit and natter', 'We knit for charity and hold a raffle in aid of the hospice.', { regular: true, dates: [] }],
+    ['a job club', 'Job Club – Harehills', 'Help with CVs, job searching and application forms.', { regular: false, dates: [] }],
   ])('keeps %s', (_name, name, description, facts) => {
     expect(notAService(name, description, facts)).toBeUndefined();
   });

@@ -75,8 +75,8 @@ describe('readTextSchedules: weekdays and times in a description', () => {
     expect(r.notes).toEqual([expect.stringMatching(/no times given: afternoon read as 14:00–16:00/)]);
   });
 
-  it('keeps a day with no time as a described-only row (no sessions)', () => {
-    expect(readTextSchedules('Short led walks. Every other Sunday.').schedules).toEqual([{ description: 'Every other Sunday' }]);
+  it('keeps a day with no time as a described-only row (no sessions), with no note about weeks it does not read', () => {
+    expect(readTextSchedules('Short led walks. Every other Sunday.')).toEqual({ schedules: [{ description: 'Every other Sunday' }], notes: [], dates: [] });
   });
 
   it('reads a start date after "starting"', () => {
