@@ -257,3 +257,30 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, cod
   if (!result.success) throw new ActivityMatchError(code, toIssues(prefix, result.error, schema, value));
   return result.data;
 }
+
+/** Per schema: deeply frozen inputs already validated, with their output. */
+const frozenChecked = new Map<z.ZodType, WeakMap<object, unknown>>();
+
+function isDeepFrozen(value: unknown, depth = 0): boolean {
+  if (value === null || typeof value !== 'object') return true;
+  if (depth > 8 || !Object.isFrozen(value)) return false;
+  for (const v of Object.values(value)) if (!isDeepFrozen(v, depth + 1)) return false;
+  return true;
+}
+
+/**
+ * {@link parseOrThrow} for small values that are usually the library's own validated, deeply
+ * frozen copies (an activity's programme or capacity, read again for every shortlist): a deeply
+ * frozen input that passed once is not parsed again (it cannot have changed), so the check costs
+ * a look-up instead of a parse on the matcher's hot path. Anything else is parsed every time.
+ */
+export function parseOrThrowOnce<S extends z.ZodType>(schema: S, value: unknown, code: ErrorCode, prefix: string): z.output<S> {
+  let seen = frozenChecked.get(schema);
+  if (value !== null && typeof value === 'object' && seen?.has(value)) return seen.get(value) as z.output<S>;
+  const output = parseOrThrow(schema, value, code, prefix);
+  if (value !== null && typeof value === 'object' && isDeepFrozen(value)) {
+    if (seen === undefined) frozenChecked.set(schema, (seen = new WeakMap()));
+    seen.set(value, output);
+  }
+  return output;
+}

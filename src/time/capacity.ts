@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { IsoDateSchema, text } from '../schema/common.js';
-import { parseOrThrow } from '../validate.js';
+import { parseOrThrowOnce } from '../validate.js';
 
 const count = (what: string, max: number) =>
   z.number({ error: `expected ${what}` }).int({ error: `expected ${what}` }).min(0, { error: `expected ${what}` }).max(max, { error: `expected ${what} of at most ${max}` });
@@ -62,7 +62,7 @@ export interface CapacityStatus {
  * ```
  */
 export function capacityStatus(capacity: Capacity | undefined): CapacityStatus {
-  if (capacity !== undefined) capacity = parseOrThrow(CapacitySchema, capacity, 'INVALID_ACTIVITY', 'capacity');
+  if (capacity !== undefined) capacity = parseOrThrowOnce(CapacitySchema, capacity, 'INVALID_ACTIVITY', 'capacity');
   const { placesLeft, waitingList, usualWaitWeeks } = capacity ?? {};
   const { excluded, waitWeeks } = capacityFacts(capacity);
   const wait = usualWaitWeeks === undefined ? undefined : usualWaitWeeks === 0 ? 'usually no wait' : `usually a ${usualWaitWeeks}-week wait`;

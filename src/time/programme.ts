@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { IsoDateSchema, text } from '../schema/common.js';
 import { dayFromIso } from './dates.js';
 import { checkAtAndZone } from './options.js';
-import { parseOrThrow } from '../validate.js';
+import { parseOrThrowOnce } from '../validate.js';
 import { localDay, wallClockToInstant } from './zoned.js';
 
 const weeksError = 'expected a whole number of weeks from 1 to 520';
@@ -91,7 +91,7 @@ export interface JoinStatus {
  * ```
  */
 export function canJoin(programme: Programme, at: Date, timeZone = 'Europe/London'): JoinStatus {
-  programme = parseOrThrow(ProgrammeSchema, programme, 'INVALID_ACTIVITY', 'programme');
+  programme = parseOrThrowOnce(ProgrammeSchema, programme, 'INVALID_ACTIVITY', 'programme');
   checkAtAndZone(at, timeZone);
   const today = localDay(at, timeZone);
   const intake = (day: number) => wallClockToInstant(day, 0, timeZone);
