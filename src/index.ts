@@ -49,6 +49,7 @@ export type { EligibilityRule } from './rank/eligibility.js';
 export type { Exclusion, Explanation, FactorScore, Recommendation } from './rank/explain.js';
 export type { SessionTime } from './rank/sessions.js';
 
+export { FITS } from './signals/factors.js';
 export {
   activationFactor,
   activityDemand,
@@ -57,17 +58,16 @@ export {
   conditionFactor,
   costFactor,
   distanceFactor,
-  FITS,
   fitLevel,
   fitName,
   freshnessFactor,
+  haversineKm,
   interestFactor,
   isAffordable,
   needsFactor,
   scheduleFactor,
-} from './signals/factors.js';
+} from './signals/checked.js';
 export type { Fit } from './signals/factors.js';
-export { haversineKm } from './signals/geo.js';
 export { areaKey, postcodeDistrict, postcodeDistrictOf } from './signals/areas.js';
 
 export { AUDIENCE_GROUPS, CATEGORIES, CONDITIONS, NEEDS, TAGS, createVocabulary, foldText, normaliseTag, slugify, vocabularies } from './vocabulary/index.js';
