@@ -13,7 +13,7 @@ let i = 0;
 
 describe('recommend, 10k national activities, 10 km, top 10', () => {
   bench('fast path', () => {
-    matcher10k.recommend(clients[i++ % clients.length], { at: AT, limit: 10 });
+    matcher10k.recommend(clients[i++ % clients.length]!, { at: AT, limit: 10 });
   });
   bench('naive array of objects (reference)', () => {
     referenceRank(matcher10k.activities, profiles[i++ % profiles.length]!, new Date(AT), DEFAULT_RULES, 10);
@@ -22,6 +22,6 @@ describe('recommend, 10k national activities, 10 km, top 10', () => {
 
 describe('recommend, 100k national activities, 10 km, top 10', () => {
   bench('fast path', () => {
-    matcher100k.recommend(clients[i++ % clients.length], { at: AT, limit: 10 });
+    matcher100k.recommend(clients[i++ % clients.length]!, { at: AT, limit: 10 });
   });
 });

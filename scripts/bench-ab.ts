@@ -19,7 +19,7 @@ function median(values: readonly number[]): number {
 }
 
 /** What one timing covers: one client's recommend, or recommendMany over a whole caseload. */
-type Unit = { client: unknown } | { caseload: readonly unknown[] };
+type Unit = { client: Library.ClientProfileInput } | { caseload: readonly Library.ClientProfileInput[] };
 
 /** ms for one unit. */
 function time(matcher: Library.Matcher, unit: Unit): number {

@@ -34,7 +34,7 @@ const ms = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 1 ? x.toFixed(2) : x.t
 
 function recommendRow(label: string, matcher: Matcher, spread: 'national' | 'city', naiveQueries: number): void {
   const clients = benchClients(200, spread);
-  const fast = timeQueries((i) => matcher.recommend(clients[i % clients.length], { at: AT, limit: 10 }), 400);
+  const fast = timeQueries((i) => matcher.recommend(clients[i % clients.length]!, { at: AT, limit: 10 }), 400);
   const profiles = clients.map((c) => ClientProfileSchema.parse(c));
   const naive = timeQueries((i) => referenceRank(matcher.activities, profiles[i % profiles.length]!, new Date(AT), DEFAULT_RULES, 10), naiveQueries);
   rows.push([label, `${ms(fast.p50)} ms`, `${ms(fast.p95)} ms`, `${ms(naive.p50)} ms`, `${(naive.p50 / fast.p50).toFixed(0)}×`]);

@@ -1,5 +1,5 @@
 // The public surface of activity-match: named re-exports only.
-export { createMatcher } from './matcher.js';
+export { createMatcher } from './create-matcher.js';
 export type { Matcher, MatcherOptions, MatcherStats } from './matcher.js';
 export { parseCatalogue } from './catalogue/load.js';
 export { createSearchIndex, SEARCH_FIELDS, SEARCH_TEXT_LIMITS, SEARCH_WEIGHTS } from './catalogue/search.js';
@@ -22,7 +22,7 @@ export type { ActivationLevel, Budget, ClientProfile, ClientProfileInput, Loneli
 export { DEFAULT_RULES, FACTORS, MatchingRulesSchema, PRACTICAL_FACTORS, PRACTICAL_FIRST_NEEDS, RELEVANCE_FACTORS } from './schema/rules.js';
 export type { Factor, MatchingRules, MatchingRulesInput } from './schema/rules.js';
 export { RecommendOptionsSchema } from './schema/options.js';
-export type { ExplainOptions, RecommendOptions } from './schema/options.js';
+export type { DeepReadonly, ExplainOptions, Instant, RecommendOptions } from './inputs.js';
 export { DAYS } from './schema/common.js';
 export type { Day, WeeklyWindow } from './schema/common.js';
 

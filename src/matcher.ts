@@ -11,7 +11,8 @@ import type { Activity } from './schema/activity.js';
 import { ClientProfileSchema } from './schema/client.js';
 import { fastParseClient } from './schema/fast-client.js';
 import { ExplainOptionsSchema, RecommendOptionsSchema } from './schema/options.js';
-import type { ExplainOptions, RecommendOptions } from './schema/options.js';
+import type { DeepReadonly, ExplainOptions, RecommendOptions } from './inputs.js';
+import type { ClientProfileInput } from './schema/client.js';
 import { DEFAULT_RULES, MatchingRulesSchema } from './schema/rules.js';
 import type { MatchingRules, MatchingRulesInput } from './schema/rules.js';
 import { ageAt, clientContext } from './rank/client-context.js';
@@ -64,19 +65,19 @@ export interface Matcher {
    * A ranked, explained shortlist for a client.
    * @throws {ActivityMatchError} `INVALID_CLIENT` or `INVALID_OPTIONS`.
    */
-  recommend(client: unknown, options: RecommendOptions): Recommendation[];
+  recommend(client: DeepReadonly<ClientProfileInput>, options: RecommendOptions): Recommendation[];
   /**
    * Shortlists for a whole caseload, in input order: the same as calling `recommend` for each
    * client, with the options validated once and each shortlisted activity's upcoming sessions
    * worked out once for the whole caseload. A bad profile throws `INVALID_CLIENT` with its
    * index in the path (`clients[12].age`).
    */
-  recommendMany(clients: readonly unknown[], options: RecommendOptions): Recommendation[][];
+  recommendMany(clients: readonly DeepReadonly<ClientProfileInput>[], options: RecommendOptions): Recommendation[][];
   /**
    * The full breakdown of one activity for a client, including every rule that excludes it.
    * @throws {ActivityMatchError} `INVALID_CLIENT`, `INVALID_OPTIONS` or `UNKNOWN_ACTIVITY`.
    */
-  explain(client: unknown, activityId: string, options: ExplainOptions): Explanation;
+  explain(client: DeepReadonly<ClientProfileInput>, activityId: string, options: ExplainOptions): Explanation;
   /**
    * Typo-tolerant search over names, tags, providers and descriptions, for a referral app's
    * search box ("walkin grup", "helthy lungs"), with highlight ranges and optional filters.
@@ -85,11 +86,11 @@ export interface Matcher {
    */
   search(text: string, options?: SearchOptions): SearchHit[];
   /** `recommend` without exceptions: `{ ok: true, value }` or `{ ok: false, error }` (an `ActivityMatchError`; anything else is thrown). */
-  safeRecommend(client: unknown, options: RecommendOptions): SafeResult<Recommendation[]>;
+  safeRecommend(client: DeepReadonly<ClientProfileInput>, options: RecommendOptions): SafeResult<Recommendation[]>;
   /** `recommendMany` without exceptions, like {@link Matcher.safeRecommend}. */
-  safeRecommendMany(clients: readonly unknown[], options: RecommendOptions): SafeResult<Recommendation[][]>;
+  safeRecommendMany(clients: readonly DeepReadonly<ClientProfileInput>[], options: RecommendOptions): SafeResult<Recommendation[][]>;
   /** `explain` without exceptions, like {@link Matcher.safeRecommend}. */
-  safeExplain(client: unknown, activityId: string, options: ExplainOptions): SafeResult<Explanation>;
+  safeExplain(client: DeepReadonly<ClientProfileInput>, activityId: string, options: ExplainOptions): SafeResult<Explanation>;
 }
 
 /** "Moved below Tea dance for variety: much like Chair yoga for beginners, higher on the list". */

@@ -7,8 +7,10 @@
  */
 import { createMatcher } from './matcher.js';
 import type { Matcher, MatcherOptions } from './matcher.js';
+import type { DeepReadonly } from './inputs.js';
 import { attempt } from './result.js';
 import type { SafeResult } from './result.js';
+import type { ActivityInput } from './schema/activity.js';
 
 /**
  * {@link createMatcher} without exceptions: `{ ok: true, value: matcher }`, or `{ ok: false,
@@ -24,6 +26,8 @@ import type { SafeResult } from './result.js';
  * }
  * ```
  */
-export function safeCreateMatcher(activities: Parameters<typeof createMatcher>[0], options?: MatcherOptions): SafeResult<Matcher> {
+export function safeCreateMatcher(activities: readonly DeepReadonly<ActivityInput>[], options?: MatcherOptions): SafeResult<Matcher>;
+export function safeCreateMatcher(activities: unknown, options: MatcherOptions & { readonly lenient: true }): SafeResult<Matcher>;
+export function safeCreateMatcher(activities: unknown, options?: MatcherOptions): SafeResult<Matcher> {
   return attempt(() => createMatcher(activities, options));
 }

@@ -4,12 +4,12 @@ import { describe, expect, it } from 'vitest';
 import catalogue from '../fixtures/catalogue.json';
 import personas from '../fixtures/personas.json';
 import { createMatcher } from '../src/index.js';
-import type { Recommendation } from '../src/index.js';
+import type { ClientProfileInput, Recommendation } from '../src/index.js';
 import { AT } from './helpers.js';
 
 const matcher = createMatcher(catalogue);
 
-function persona(id: string): unknown {
+function persona(id: string): ClientProfileInput {
   const found = personas.find((p) => p.id === id);
   if (!found) throw new Error(`no persona ${id}`);
   return found.profile;

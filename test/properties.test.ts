@@ -64,7 +64,7 @@ describe('properties of recommend and explain', () => {
   });
 
   it('the ranking is the same after shuffling the catalogue and after a JSON round trip of every input', () => {
-    const shuffled = createMatcher(JSON.parse(JSON.stringify([...catalogue].reverse())) as unknown[]);
+    const shuffled = createMatcher(JSON.parse(JSON.stringify([...catalogue].reverse())) as typeof catalogue);
     fc.assert(
       fc.property(clientArb, (client) => {
         const expected = matcher.recommend(client, options).map((r) => [r.id, r.score]);

@@ -101,7 +101,7 @@ describe('evaluate on a small handmade history', () => {
 
   it('can rank the whole catalogue instead, with the matcher’s shortlist', () => {
     const h = [referral('r1', 'walk')];
-    const ranked = createMatcher(small).recommend(h[0]?.client, { at: referralInstant('2026-05-01'), limit: 1 }).map((r) => r.id);
+    const ranked = createMatcher(small).recommend(h[0]!.client, { at: referralInstant('2026-05-01'), limit: 1 }).map((r) => r.id);
     const result = evaluate({}, h, { catalogue: small, candidates: 'catalogue', metrics: ['hit@1'], ...quick });
     expect(result.rows[0]?.value).toBe(hitRateAt(ranked, { walk: 1 }, 1));
   });

@@ -81,7 +81,7 @@ describe('fitWeights on the bundled synthetic history (2,000 referrals)', () => 
     expect(Object.values(fit.rules.weights).every((w) => w >= 0)).toBe(true);
     expect(sumOf(fit.rules.weights)).toBeCloseTo(sumOf(DEFAULT_RULES.weights), 9);
     const fitted = createMatcher(catalogue, { rules: fit.rules });
-    const client = { age: 60, activation: 3, interests: ['singing'] };
+    const client = { age: 60, activation: 3, interests: ['singing'] } as const;
     const list = fitted.recommend(client, { at: '2026-11-23T12:00:00Z' });
     expect(list.length).toBeGreaterThan(0);
     for (const item of list) for (const f of item.factors) expect(f.weight).toBe(fit.rules.weights[f.factor]);

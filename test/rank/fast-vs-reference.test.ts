@@ -87,7 +87,7 @@ describe('the fast path and the reference implementation', () => {
   it('agree on long lists without diversity, where ties between copies must be broken by id', () => {
     const catalogue = catalogueWithTies(7, 300, 150);
     const matcher = createMatcher(catalogue);
-    const client = { age: 60, activation: 3, home: CENTRE, travel: { maxKm: 10 } };
+    const client = { age: 60, activation: 3, home: CENTRE, travel: { maxKm: 10 } } as const;
     const options = { at: '2026-11-23T09:00:00Z', limit: 100, rules: { diversity: { enabled: false } } };
     const fast = matcher.recommend(client, options);
     const reference = referenceRecommend(catalogue, client, options);
@@ -99,9 +99,9 @@ describe('the fast path and the reference implementation', () => {
 
 describe('the spatial search at the edges of the map', () => {
   it('finds venues across the antimeridian', () => {
-    const venue = (id: string, lon: number) => ({ id, name: id, category: 'social', location: { kind: 'venue', lat: -17.7, lon }, cost: { level: 'free' } });
+    const venue = (id: string, lon: number) => ({ id, name: id, category: 'social', location: { kind: 'venue', lat: -17.7, lon }, cost: { level: 'free' } }) as const;
     const matcher = createMatcher([venue('east', 179.98), venue('west', -179.98), venue('far', 170)]);
-    const client = { age: 50, activation: 3, home: { lat: -17.7, lon: 179.995 }, travel: { maxKm: 10 } };
+    const client = { age: 50, activation: 3, home: { lat: -17.7, lon: 179.995 }, travel: { maxKm: 10 } } as const;
     expect(matcher.recommend(client, { at: '2026-11-23T09:00:00Z', limit: 5 }).map((r) => r.id).sort()).toEqual(['east', 'west']);
   });
 });

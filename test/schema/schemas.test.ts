@@ -109,6 +109,7 @@ describe('messages for unexpected fields', () => {
   it('quote a key only when it is a likely typo of a field taken there, with the suggestion; any other key is named by its position', async () => {
     const { createMatcher } = await import('../../src/index.js');
     const { errorOf, activity } = await import('../helpers.js');
+    // @ts-expect-error: TypeScript catches the typo too; the run-time check is for JavaScript callers
     expect(errorOf(() => createMatcher([{ ...activity('a'), sesions: [] }])).issues[0]?.message).toBe("unexpected field: 'sesions', did you mean 'sessions'?");
     const huge = errorOf(() => createMatcher([{ ...activity('a'), ['k'.repeat(1_000_000)]: 1 }]));
     expect(huge.message.length).toBeLessThan(300);

@@ -290,7 +290,7 @@ describe('into the matcher', () => {
   it('gives activities a matcher can rank: a COPD client near Firth Park is offered the nearest Breathe Easy group', () => {
     const r = importFixture('uk-feeds/sheffield-v3-page-1.json');
     const matcher = createMatcher(r.activities.map(core));
-    const client = { age: 70, activation: 2, conditions: ['COPD'], home: { lat: 53.412, lon: -1.447 }, travel: { maxKm: 3 } };
+    const client = { age: 70, activation: 2, conditions: ['COPD'], home: { lat: 53.412, lon: -1.447 }, travel: { maxKm: 3 } } as const;
     const [first] = matcher.recommend(client, { at: '2026-01-19T09:00:00Z', limit: 3 });
     expect(first?.id).toBe('shf-svc-0202@loc-firth-park-hub');
     expect(first?.reasons.join(' ')).toMatch(/COPD/);
