@@ -1,6 +1,6 @@
 import type { Columns } from '../catalogue/columns.js';
 import { ACCESS, CONDITION_BITS, demandAt, FLAG, KIND, NEED_BITS } from '../catalogue/columns.js';
-import type { Activity } from '../schema/activity.js';
+import type { Activity, InferableField } from '../schema/activity.js';
 import type { MatchingRules } from '../schema/rules.js';
 import { AUDIENCE_GROUPS, CONDITIONS, NEEDS } from '../vocabulary/index.js';
 import type { ClientContext } from './client-context.js';
@@ -93,12 +93,13 @@ export function costText(activity: Activity): string | undefined {
   const cost = activity.cost;
   if (cost === undefined) return undefined;
   if (cost.level === 'free') return 'Free';
-  const price = cost.amountGBP === undefined ? (cost.level === 'low' ? 'low cost' : 'paid') : `${money(cost.amountGBP)}${cost.per ? ` a ${cost.per}` : ''}`;
+  const amount = cost.amountGBP === undefined ? undefined : `${money(cost.amountGBP)}${cost.per ? ` a ${cost.per}` : ''}`;
   if (cost.freePeriod) {
     const perWeek = cost.freePeriod.sessionsPerWeek ? ` (${cost.freePeriod.sessionsPerWeek} sessions a week)` : '';
-    return `Free for ${cost.freePeriod.weeks} weeks${perWeek}, then ${price}`;
+    return `Free for ${cost.freePeriod.weeks} weeks${perWeek}, then ${amount ?? (cost.level === 'low' ? 'low cost' : 'paid: price not given')}`;
   }
-  return cost.level === 'low' ? `Low cost: ${price}` : `Costs ${price}`;
+  if (cost.level === 'low') return amount === undefined ? 'Low cost' : `Low cost: ${amount}`;
+  return amount === undefined ? 'Paid: price not given' : `Costs ${amount}`;
 }
 
 const GROUP_SIZE_TEXT = { 'one-to-one': 'One-to-one', small: 'Small group', medium: 'Medium-sized group', large: 'Large group' } as const;
@@ -145,6 +146,31 @@ function sharedLabels(ids: readonly string[], mask: number, bits: ReadonlyMap<st
   return out;
 }
 
+/** How an inferred field is named to a link worker. */
+const INFERRED_WORDS: Readonly<Record<InferableField, string>> = {
+  category: 'category',
+  tags: 'tags',
+  intensity: 'how strenuous it is',
+  groupSize: 'group size',
+  supported: 'support from staff',
+  'conditions.designedFor': 'conditions it suits',
+  'conditions.unsuitableFor': 'conditions it does not suit',
+  needs: 'needs it meets',
+  cost: 'cost',
+  location: 'how people attend',
+  languages: 'languages',
+  'accessibility.wheelchair': 'wheelchair access',
+  'accessibility.stepFree': 'step-free access',
+  'accessibility.hearingLoop': 'hearing loop',
+  'accessibility.accessibleToilet': 'accessible toilet',
+  audience: 'who it is for',
+  schedules: 'timetable',
+  'eligibility.minAge': 'minimum age',
+  'eligibility.maxAge': 'maximum age',
+  'eligibility.genders': 'who may attend',
+  'location.area': 'area covered',
+};
+
 /** " (inferred from the description)" when the field was inferred. */
 function fromText(inferred: readonly string[], field: string): string {
   return inferred.includes(field) ? ' (inferred from the description)' : '';
@@ -180,7 +206,14 @@ export function buildReasons(ctx: ClientContext, activity: Activity, c: Columns,
   else if (kind === KIND.phone) canTheyGo.push('By phone, from home');
   else if (kind === KIND.online) canTheyGo.push('Online, from home');
   else if (!Number.isNaN(m.km)) canTheyGo.push(distanceText(m.km));
-  else if (Number.isNaN(c.lat[p] as number)) cautions.push('Where it meets is not given: check with the provider');
+  else if (Number.isNaN(c.lat[p] as number)) {
+    const loc = activity.location;
+    const where = loc.kind === 'venue' ? [loc.venue, loc.address, loc.postcode].filter((x): x is string => x !== undefined) : [];
+    if (where.length > 0) {
+      canTheyGo.push(`At ${where.join(', ')}`);
+      cautions.push('Distance not known: the directory gives no map position');
+    } else cautions.push('Where it meets is not given: check with the provider');
+  }
   else cautions.push('Distance unknown: no home location recorded');
   if (((c.flags[p] as number) & FLAG.namedArea) !== 0) {
     const verdict = namedAreaVerdict(ctx, c, p);
@@ -206,7 +239,10 @@ export function buildReasons(ctx: ClientContext, activity: Activity, c: Columns,
   }
   if (inferred.length > 0) {
     const guessed: string[] = [];
-    for (const f of inferred) if (f !== 'conditions.designedFor' && f !== 'needs' && !guessed.includes(f)) guessed.push(f);
+    for (const f of inferred) {
+      const words = INFERRED_WORDS[f as InferableField] ?? f;
+      if (f !== 'conditions.designedFor' && f !== 'needs' && !guessed.includes(words)) guessed.push(words);
+    }
     if (guessed.length > 0) cautions.push(`Inferred from the directory's text, not stated: ${listText(guessed)}`);
   }
   if (m.daysExpired >= 1) cautions.push(`Timetable information expired on ${isoFromDay(c.expiryDay[p] as number)}: re-check with the provider`);

@@ -58,12 +58,15 @@ describe('a service covering postcode districts', () => {
 describe('a venue whose position is not given', () => {
   const m = createMatcher([activity('somewhere', { location: { kind: 'venue', venue: 'The Parade hall', postcode: 'BS34 5LP' }, accessibility: {} })]);
 
-  it('is offered with the documented neutral distance and a caution to check where it meets', () => {
+  it('is offered with the documented neutral distance, where it meets as the directory gives it, and a caution that its distance is not known', () => {
     const [item] = m.recommend(client(), all);
     expect(item?.id).toBe('somewhere');
     expect(item?.distanceKm).toBeNull();
     expect(item?.factors.find((f) => f.factor === 'distance')?.value).toBe(DEFAULT_RULES.distance.unknown);
-    expect(item?.cautions).toContain('Where it meets is not given: check with the provider');
+    expect(item?.canTheyGo).toContain('At The Parade hall, BS34 5LP');
+    expect(item?.cautions).toContain('Distance not known: the directory gives no map position');
+    const nowhere = createMatcher([activity('nowhere', { location: { kind: 'venue' }, accessibility: {} })]).recommend(client(), all)[0];
+    expect(nowhere?.cautions).toContain('Where it meets is not given: check with the provider');
   });
 
   it('is still a venue: not for a housebound client, and not for a wheelchair user unless it is known to be accessible', () => {

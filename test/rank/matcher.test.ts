@@ -352,7 +352,10 @@ describe('imported records', () => {
     const m = createMatcher([activity('x', { conditions: { designedFor: ['copd'] }, inferred: ['conditions.designedFor', 'intensity'], source: { serviceId: 's1' } })]);
     const e = m.explain(client({ conditions: ['copd'] }), 'x', { at: AT });
     expect(e.reasons).toContain('Designed for people with COPD (inferred from the description)');
-    expect(e.cautions).toContain("Inferred from the directory's text, not stated: intensity");
+    expect(e.cautions).toContain("Inferred from the directory's text, not stated: how strenuous it is");
+    const imported = createMatcher([activity('y', { cost: { level: 'low' }, eligibility: { minAge: 50 }, inferred: ['cost', 'eligibility.minAge', 'location.area'] })]).explain(client(), 'y', { at: AT });
+    expect(imported.cautions).toContain("Inferred from the directory's text, not stated: cost, minimum age and area covered");
+    expect(imported.canTheyGo).toContain('Low cost');
   });
 });
 

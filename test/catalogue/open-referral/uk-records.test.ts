@@ -34,11 +34,12 @@ describe('a record without service_at_locations', () => {
     expect(activity.inferred).toEqual(expect.arrayContaining(['category', 'cost', 'location', 'schedules']));
   });
 
-  it('is offered by the matcher, with the caution that where it meets is not given', () => {
+  it('is offered by the matcher at the address the text gives, with the cautions that its distance and timetable come with', () => {
     const matcher = createMatcher(knit.activities);
     const [item] = matcher.recommend({ age: 70, activation: 3, localArea: { localAuthority: 'Bristol' } }, { at: AT });
     expect(item?.id).toBe('s1');
-    expect(item?.cautions).toEqual(expect.arrayContaining(['Where it meets is not given: check with the provider', expect.stringMatching(/^Inferred from the directory's text, not stated: .*schedules/)]));
+    expect(item?.canTheyGo.some((r) => r.startsWith('At ') && r.includes('BS34 5PE'))).toBe(true);
+    expect(item?.cautions).toEqual(expect.arrayContaining(['Distance not known: the directory gives no map position', expect.stringMatching(/^Inferred from the directory's text, not stated: .*timetable/)]));
   });
 
   it('gives one activity per way of attending, the first the attending type lists first', () => {
