@@ -96,11 +96,19 @@ export class ActivityMatchError extends Error {
   readonly issues: readonly ValidationIssue[];
 
   /**
+   * Checks its arguments: a code not in {@link ERROR_CODES}, or issues that are not a list of
+   * `{ path, message }` texts, throw an `ActivityMatchError` (`INVALID_OPTIONS`) instead.
+   *
    * @param options - `cause`: the exception behind this one, when the library wraps one it did not
    *   raise (a caller's getter, proxy trap or callback that threw). It is kept for debugging and
    *   never copied into the message or `toJSON()`: it may carry the caller's data.
    */
   constructor(code: ErrorCode, issues: readonly ValidationIssue[], options?: { readonly cause?: unknown }) {
+    // Callers may build one too (to rethrow with their own path): bad arguments get one of these, not a TypeError.
+    if (!(ERROR_CODES as readonly unknown[]).includes(code)) throw new ActivityMatchError('INVALID_OPTIONS', [{ path: 'code', message: 'expected one of ERROR_CODES' }]);
+    if (!Array.isArray(issues) || !issues.every((i: unknown) => typeof i === 'object' && i !== null && typeof (i as ValidationIssue).path === 'string' && typeof (i as ValidationIssue).message === 'string')) {
+      throw new ActivityMatchError('INVALID_OPTIONS', [{ path: 'issues', message: 'expected a list of issues { path, message } (text)' }]);
+    }
     super(formatMessage(code, issues), options?.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.issues = issues;

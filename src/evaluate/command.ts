@@ -2,7 +2,9 @@
  * The `activity-match evaluate` command, as a pure function from parsed files to the text to
  * print, so the same evaluation runs outside a notebook (the CLI reads the files and prints).
  */
+import { z } from 'zod';
 import { DEFAULT_RULES } from '../schema/rules.js';
+import { parseOrThrow } from '../validate.js';
 import type { MatchingRulesInput } from '../schema/rules.js';
 import { compareRules } from './compare.js';
 import type { Comparison, ComparisonRow } from './compare.js';
@@ -25,6 +27,23 @@ export interface EvaluateCommandArgs {
   readonly catalogue: unknown;
 }
 
+const ArgsSchema = z.object(
+  {
+    referrals: z.unknown(),
+    rules: z.unknown().optional(),
+    compare: z.unknown().optional(),
+    labels: z.object({ a: z.string({ error: 'expected a label' }).max(200, { error: 'expected a label of at most 200 characters' }).optional(), b: z.string({ error: 'expected a label' }).max(200, { error: 'expected a label of at most 200 characters' }).optional() }, { error: 'expected labels { a?, b? }' }).optional(),
+    json: z.boolean({ error: 'expected true or false' }),
+    catalogue: z.unknown(),
+  },
+  { error: 'expected arguments { referrals, rules?, compare?, labels?, json, catalogue }' },
+);
+const stat = z.number({ error: 'expected a number or null' }).nullable();
+const SummarySchema = z.array(z.object({ metric: z.string({ error: 'expected a metric name' }).max(100, { error: 'expected a metric name' }), n: z.number({ error: 'expected a count' }).int({ error: 'expected a count' }).min(0, { error: 'expected a count' }), mean: stat, lower: stat, upper: stat }, { error: 'expected a summary row { metric, n, mean, lower, upper }' }), { error: 'expected the summary rows of an evaluation' });
+const ComparisonSchema = z.array(z.object({ metric: z.string({ error: 'expected a metric name' }).max(100, { error: 'expected a metric name' }), n: z.number({ error: 'expected a count' }).int({ error: 'expected a count' }).min(0, { error: 'expected a count' }), a: stat, b: stat, difference: stat, lower: stat, upper: stat }, { error: 'expected a comparison row { metric, n, a, b, difference, lower, upper }' }), { error: 'expected the summary rows of a comparison' });
+const LabelsSchema = z.object({ a: z.string({ error: 'expected a label' }).max(200, { error: 'expected a label of at most 200 characters' }), b: z.string({ error: 'expected a label' }).max(200, { error: 'expected a label of at most 200 characters' }) }, { error: 'expected labels { a, b }' });
+const LevelSchema = z.number({ error: 'expected a level between 0 and 1' }).gt(0, { error: 'expected a level between 0 and 1' }).lt(1, { error: 'expected a level between 0 and 1' });
+
 /**
  * Runs the evaluation and returns the text to print: a metric table (mean and 95% bootstrap
  * interval per metric), or with `compare` both rule sets side by side with the paired
@@ -41,7 +60,8 @@ export interface EvaluateCommandArgs {
  * ```
  */
 export function runEvaluateCommand(args: EvaluateCommandArgs): string {
-  // Validated by evaluate/compareRules, which name the field path in any error.
+  args = parseOrThrow(ArgsSchema, args, 'INVALID_OPTIONS', 'args') as EvaluateCommandArgs;
+  // The rest is validated by evaluate/compareRules, which name the field path in any error.
   const a = (args.rules ?? DEFAULT_RULES) as MatchingRulesInput;
   const labelA = args.labels?.a ?? (args.rules === undefined ? 'defaults' : 'rules');
   if (args.compare === undefined) {
@@ -65,7 +85,8 @@ function describe(s: Settings): string {
 
 /**
  * A plain-text table of an evaluation summary: metric, n, mean and confidence interval
- * (`level` only labels the column; default 0.95).
+ * (`level` only labels the column; default 0.95). The rows are checked (`INVALID_OPTIONS`,
+ * paths `summary[0].mean`, …): pass `evaluate(…).summary`.
  *
  * @example
  * ```ts
@@ -75,15 +96,18 @@ function describe(s: Settings): string {
  * ```
  */
 export function formatSummaryTable(summary: readonly MetricSummary[], level = 0.95): string {
+  const rows = parseOrThrow(SummarySchema, summary, 'INVALID_OPTIONS', 'summary');
+  level = parseOrThrow(LevelSchema, level, 'INVALID_OPTIONS', 'level');
   return table(
     ['metric', 'n', 'mean', `${Math.round(level * 100)}% CI`],
-    summary.map((s) => [s.metric, String(s.n), fixed(s.mean), interval(s.lower, s.upper, false)]),
+    rows.map((s) => [s.metric, String(s.n), fixed(s.mean), interval(s.lower, s.upper, false)]),
   );
 }
 
 /**
  * A plain-text table of a comparison: both means, the paired difference `B − A` and its
- * confidence interval.
+ * confidence interval. The rows and labels are checked (`INVALID_OPTIONS`): pass
+ * `compareRules(…).summary` and `.labels`.
  *
  * @example
  * ```ts
@@ -94,9 +118,12 @@ export function formatSummaryTable(summary: readonly MetricSummary[], level = 0.
  * ```
  */
 export function formatComparisonTable(summary: readonly ComparisonRow[], labels: { readonly a: string; readonly b: string }, level = 0.95): string {
+  const rows = parseOrThrow(ComparisonSchema, summary, 'INVALID_OPTIONS', 'summary');
+  labels = parseOrThrow(LabelsSchema, labels, 'INVALID_OPTIONS', 'labels');
+  level = parseOrThrow(LevelSchema, level, 'INVALID_OPTIONS', 'level');
   return table(
     ['metric', 'n', labels.a, labels.b, 'B − A', `${Math.round(level * 100)}% CI`],
-    summary.map((r) => [r.metric, String(r.n), fixed(r.a), fixed(r.b), fixed(r.difference, true), interval(r.lower, r.upper, true)]),
+    rows.map((r) => [r.metric, String(r.n), fixed(r.a), fixed(r.b), fixed(r.difference, true), interval(r.lower, r.upper, true)]),
   );
 }
 

@@ -6,6 +6,8 @@
  * The generator is mulberry32 (Tommy Ettinger, public domain): 32 bits of state, period 2³²,
  * fast and good enough for resampling and simulation. It is not cryptographic.
  */
+import { ActivityMatchError } from '../errors.js';
+import { expectNumber } from '../guard.js';
 
 /** A seeded stream of pseudo-random numbers. Each call advances the stream. */
 export interface Random {
@@ -26,7 +28,8 @@ export interface Random {
 /**
  * mulberry32: returns a function giving floats in [0, 1) from a 32-bit seed.
  *
- * @param seed - Any number; it is reduced to an unsigned 32-bit integer.
+ * @param seed - Any finite number; it is reduced to an unsigned 32-bit integer. Anything else
+ *   throws `ActivityMatchError` (`INVALID_OPTIONS`, path `seed`).
  * @example
  * ```ts
  * const next = mulberry32(42);
@@ -34,6 +37,7 @@ export interface Random {
  * ```
  */
 export function mulberry32(seed: number): () => number {
+  expectNumber(seed, 'seed', { min: -Number.MAX_VALUE, max: Number.MAX_VALUE, what: 'a finite number' });
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -59,17 +63,27 @@ export function createRandom(seed: number): Random {
   const next = mulberry32(seed);
   const random: Random = {
     next,
-    int: (n) => Math.floor(next() * n),
+    int: (n) => {
+      expectNumber(n, 'n', { min: 1, max: Number.MAX_SAFE_INTEGER, integer: true });
+      return Math.floor(next() * n);
+    },
     normal: () => {
       // Box–Muller; 1 − u keeps the logarithm finite.
       const u = 1 - next();
       const v = next();
       return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
     },
-    chance: (p) => next() < p,
-    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T,
+    chance: (p) => {
+      expectNumber(p, 'p', { min: 0, max: 1 });
+      return next() < p;
+    },
+    pick: <T>(items: readonly T[]): T => {
+      if (!Array.isArray(items) || items.length === 0) throw new ActivityMatchError('INVALID_OPTIONS', [{ path: 'items', message: 'expected a list with at least one item' }]);
+      return items[Math.floor(next() * items.length)] as T;
+    },
     shuffle: <T>(items: readonly T[]): T[] => {
-      const out = [...items];
+      if (!Array.isArray(items)) throw new ActivityMatchError('INVALID_OPTIONS', [{ path: 'items', message: 'expected a list' }]);
+      const out = Array.from(items);
       for (let i = out.length - 1; i > 0; i--) {
         const j = Math.floor(next() * (i + 1));
         const tmp = out[i] as T;

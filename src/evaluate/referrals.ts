@@ -6,7 +6,9 @@
  * error messages name the field path, never the value: a referral carries health data.
  */
 import { z } from 'zod';
+import { ActivityMatchError } from '../errors.js';
 import { ClientProfileSchema } from '../schema/client.js';
+import { parseOrThrow } from '../validate.js';
 import { IsoDateSchema, text } from '../schema/common.js';
 
 const ActivityIdSchema = text(200, 'an activity id');
@@ -196,8 +198,19 @@ export type ReferralSupport = (typeof REFERRAL_SUPPORT)[number];
  * ```
  */
 export function referralInstant(date: string): string {
-  return `${date}T12:00:00Z`;
+  return `${parseOrThrow(IsoDateSchema, date, 'INVALID_OPTIONS', 'date')}T12:00:00Z`;
 }
+
+/** What {@link judgementsFor} reads of a referral. */
+const OutcomesSchema = z.object(
+  {
+    offered: z.array(z.object({ activityId: z.string({ error: 'expected an activity id' }).max(200, { error: 'expected an activity id' }) }, { error: 'expected an offered activity { activityId, … }' }), { error: 'expected a list of offered activities' }),
+    takenUp: z.string({ error: 'expected an activity id or null' }).max(200, { error: 'expected an activity id or null' }).nullable(),
+    attended: z.boolean({ error: 'expected true or false' }),
+    completed: z.boolean({ error: 'expected true or false' }),
+  },
+  { error: 'expected a referral (ReferralSchema)' },
+);
 
 /**
  * Which outcome makes an offered activity relevant in an evaluation (see {@link judgementsFor}).
@@ -218,6 +231,8 @@ export type Relevance = (typeof RELEVANCE)[number];
  * - `'completed'`: grade 1 if it was completed;
  * - `'graded'`: 1 taken up, 2 attended, 3 completed.
  * Everything else offered has grade 0. A referral with no positive grade cannot be scored.
+ * The fields read (`offered[].activityId`, `takenUp`, `attended`, `completed`) and `relevance`
+ * are checked: anything else throws `INVALID_OPTIONS` with the path.
  *
  * @example
  * ```ts
@@ -225,6 +240,8 @@ export type Relevance = (typeof RELEVANCE)[number];
  * ```
  */
 export function judgementsFor(referral: Referral, relevance: Relevance): Record<string, number> {
+  referral = parseOrThrow(OutcomesSchema, referral, 'INVALID_OPTIONS', 'referral') as Referral;
+  if (!(RELEVANCE as readonly unknown[]).includes(relevance)) throw new ActivityMatchError('INVALID_OPTIONS', [{ path: 'relevance', message: `expected one of ${RELEVANCE.map((r) => `'${r}'`).join(', ')}` }]);
   const grades: Record<string, number> = {};
   for (const o of referral.offered) grades[o.activityId] = 0;
   const taken = referral.takenUp;

@@ -2,6 +2,7 @@
  * Local areas: UK postcode districts and local authority names, as directories write them and
  * as the area rule compares them. Pure functions over short strings.
  */
+import { ActivityMatchError } from '../errors.js';
 
 /** A postcode as written: outward code, optional space, inward code ("S5 7HQ", "bs345lp"). */
 const POSTCODE = /^([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})$/;
@@ -24,6 +25,7 @@ function compact(text: string): string {
  * ```
  */
 export function postcodeDistrictOf(postcode: string): string | undefined {
+  expectText(postcode, 'postcode');
   if (postcode.length > 10) return undefined;
   return POSTCODE.exec(compact(postcode))?.[1];
 }
@@ -40,6 +42,7 @@ export function postcodeDistrictOf(postcode: string): string | undefined {
  * ```
  */
 export function postcodeDistrict(text: string): string | undefined {
+  expectText(text, 'text');
   if (text.length > 10) return undefined;
   const code = text.trim().toUpperCase();
   return DISTRICT.test(code) ? code : undefined;
@@ -57,6 +60,11 @@ export function postcodeDistrict(text: string): string | undefined {
 export function postcodeAreaOf(district: string): string {
   const digit = district.search(/[0-9]/);
   return digit < 0 ? district : district.slice(0, digit);
+}
+
+/** Anything but a string throws `INVALID_OPTIONS` at the argument (these are exported). */
+function expectText(value: unknown, path: string): asserts value is string {
+  if (typeof value !== 'string') throw new ActivityMatchError('INVALID_OPTIONS', [{ path, message: 'expected text (a string)' }]);
 }
 
 /** Words that name the kind of council or place rather than the place. */
@@ -77,6 +85,7 @@ const SUFFIXES = [' metropolitan borough council', ' borough council', ' distric
  * ```
  */
 export function areaKey(name: string): string {
+  expectText(name, 'name');
   let key = name
     .slice(0, 200)
     .normalize('NFKD')

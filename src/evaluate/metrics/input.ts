@@ -100,13 +100,15 @@ export function toRankedIds(ranked: RankedInput, name = 'ranked'): string[] {
   if (typeof ranked[0] === 'string') {
     const seen = new Set<string>();
     const ids: string[] = [];
-    (ranked as readonly unknown[]).forEach((id, i) => {
+    // An index loop, not forEach: a hole in a sparse list is an error, not a skipped rank.
+    for (let i = 0; i < ranked.length; i++) {
+      const id: unknown = ranked[i];
       if (typeof id !== 'string') invalid(`${name}[${i}]`, 'expected an id (text) like the first entry');
       if (!seen.has(id)) {
         seen.add(id);
         ids.push(id);
       }
-    });
+    }
     return ids;
   }
   return rankScored(ranked as readonly ScoredItem[], name, 'trec_eval');
@@ -202,10 +204,15 @@ export function compareCodePoints(a: string, b: string): number {
 }
 
 function rankScored(items: readonly ScoredItem[], name: string, ties: TieBreak): string[] {
-  items.forEach((item, i) => {
-    if (typeof item !== 'object' || item === null || typeof item.id !== 'string') invalid(`${name}[${i}]`, 'expected { id: string; score: number }');
-    if (typeof item.score !== 'number' || !Number.isFinite(item.score)) invalid(`${name}[${i}].score`, 'expected a finite number');
-  });
+  const checked: ScoredItem[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const item: unknown = items[i];
+    if (typeof item !== 'object' || item === null || typeof (item as ScoredItem).id !== 'string') invalid(`${name}[${i}]`, 'expected { id: string; score: number }');
+    const { id, score } = item as ScoredItem;
+    if (typeof score !== 'number' || !Number.isFinite(score)) invalid(`${name}[${i}].score`, 'expected a finite number');
+    checked.push({ id, score });
+  }
+  items = checked;
   const sign = ties === 'trec_eval' ? -1 : 1;
   const sorted = [...items].sort((p, q) => (p.score !== q.score ? q.score - p.score : sign * compareCodePoints(p.id, q.id)));
   const seen = new Set<string>();
