@@ -1,5 +1,5 @@
 /**
- * npm run import-quality [-- --json] [-- --misses] [-- --src <dir>]
+ * npm run import-quality [-- --json] [-- --misses] [-- --src <dir>] [-- --set held-out]
  *
  * How `fromOpenReferral` reads the labelled feed-like records (fixtures/open-referral/labelled/:
  * 135 fictional UK v3 records whose labels were written before any tuning): coverage and accuracy
@@ -13,11 +13,18 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { readdirSync } from 'node:fs';
 import { IMPORT_TARGETS, measureImport, missedTargets, pct, prText } from './import-quality-metrics.js';
 import type { ImportResult, Label } from './import-quality-metrics.js';
 
 const root = resolve(import.meta.dirname, '..');
-const DIR = 'fixtures/open-referral/labelled';
+/**
+ * The labelled set read: `labelled` (the importer's cues were tuned on it) or `held-out`
+ * (fixtures/open-referral/held-out/, written afterwards by someone who read neither the importer
+ * nor the tuning set, and never tuned against: it measures how the cues generalise). Its labels
+ * give age and gender limits beside `audience`; they are read as the tuning set's are.
+ */
+const SETS = { labelled: 'fixtures/open-referral/labelled', 'held-out': 'fixtures/open-referral/held-out' } as const;
 /** The date the labels were written: staleness is judged at it. */
 const AT = '2026-12-04';
 
@@ -26,12 +33,14 @@ function readJson<T>(path: string): T {
 }
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, misses: { type: 'boolean', default: false }, src: { type: 'string' } } });
+  const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, misses: { type: 'boolean', default: false }, src: { type: 'string' }, set: { type: 'string', default: 'labelled' } } });
+  if (values.set !== 'labelled' && values.set !== 'held-out') throw new Error('--set is labelled or held-out');
+  const DIR = SETS[values.set];
   const api = (await import(pathToFileURL(resolve(values.src ?? resolve(root, 'src'), 'index.ts')).href)) as { fromOpenReferral(data: unknown, options?: unknown): ImportResult };
-  const labels = readJson<{ labels: Record<string, Label> }>(`${DIR}/labels.json`).labels;
+  const labels = Object.fromEntries(Object.entries(readJson<{ labels: Record<string, Label & { minAge?: number; maxAge?: number; genders?: string[] }> }>(`${DIR}/labels.json`).labels).map(([id, { minAge, maxAge, genders, ...label }]) => [id, minAge === undefined && maxAge === undefined && genders === undefined ? label : { ...label, audience: { ...(label.audience ?? {}), ...(minAge === undefined ? {} : { minAge }), ...(maxAge === undefined ? {} : { maxAge }), ...(genders === undefined ? {} : { genders }) } }]));
   const records = new Map<string, Record<string, unknown>>();
   const results: ImportResult[] = [];
-  for (const n of [1, 2, 3, 4]) {
+  for (const n of readdirSync(resolve(root, DIR)).flatMap((f) => (/^page-\d+\.json$/.test(f) ? [Number(f.slice(5, -5))] : [])).sort((a, b) => a - b)) {
     const page = readJson<{ contents: Record<string, unknown>[] }>(`${DIR}/page-${n}.json`);
     for (const r of page.contents) records.set(String(r['id']), r);
     results.push(api.fromOpenReferral(page, { at: AT, feed: `page-${n}.json` }));
