@@ -2,37 +2,17 @@
  * A straightforward reference implementation of the matching rules over plain activity
  * objects: filter, map, sort. No columns, no blocks, no bounds, no heap. The property tests
  * check that the fast path returns exactly what this returns, and the benchmark measures the
- * fast path against it ("naive"). It shares only the pure factor functions and the helpers
- * that interpret the data model (timetables, cost codes, free-text terms) with the library.
+ * fast path against it ("naive"). It restates the factor formulas, the cost codes and the
+ * timetable rules from their documentation (`formulas.ts`) instead of importing the library's
+ * helpers, so the comparison checks those too. It shares with the library only the schemas,
+ * the resolution of free-text interests onto the vocabularies (`resolveTerm`, fuzzy matching)
+ * and the folding of area names and postcodes (`areaKey`, `postcodeDistrictOf`).
  */
 import type { Activity, ClientProfile, MatchingRules } from '../../src/index.js';
 import { ActivitySchema, ClientProfileSchema, DEFAULT_RULES, MatchingRulesSchema } from '../../src/index.js';
-import {
-  activationFactor,
-  activityDemand,
-  avoidanceFactor,
-  capacityFactor,
-  conditionFactor,
-  costFactor,
-  distanceFactor,
-  freshnessFactor,
-  interestFactor,
-  isAffordable,
-  needsFactor,
-  scheduleFactor,
-  BUDGET_CODES,
-  GROUP_CODES,
-  INTENSITY_CODES,
-} from '../../src/signals/factors.js';
-import { haversineKm } from '../../src/signals/geo.js';
 import { areaKey, postcodeDistrictOf } from '../../src/signals/areas.js';
-import { costCodeOf } from '../../src/catalogue/columns.js';
-import { ageAt, resolveTerm } from '../../src/rank/client-context.js';
-import { capacityStatus } from '../../src/time/capacity.js';
-import { dayFromIso } from '../../src/time/dates.js';
-import { lastJoinDayOf, lastSessionDayOf, minuteWindowsOf, weeklyWindowsOf } from '../../src/time/pattern.js';
-import { localDay } from '../../src/time/zoned.js';
-import { parseClock } from '../../src/schema/common.js';
+import { resolveTerm } from '../../src/rank/client-context.js';
+import * as f from './formulas.js';
 
 export interface ReferenceItem {
   readonly id: string;
@@ -63,7 +43,7 @@ function lonelinessLevel(c: ClientProfile): 0 | 1 | 2 {
 function minutesInside(day: number, start: number, end: number, availability: readonly { day: string; start: string; end: string }[]): number {
   const spans = availability
     .filter((w) => DAY_NAMES.indexOf(w.day) === day)
-    .map((w) => [Math.max(start, parseClock(w.start) ?? 0), Math.min(end, parseClock(w.end) ?? 0)] as const)
+    .map((w) => [Math.max(start, f.minutesOf(w.start)), Math.min(end, f.minutesOf(w.end))] as const)
     .filter(([lo, hi]) => hi > lo)
     .sort((x, y) => x[0] - y[0]);
   let covered = 0;
@@ -76,7 +56,7 @@ function minutesInside(day: number, start: number, end: number, availability: re
 }
 
 function bestFraction(a: Activity, c: ClientProfile): number {
-  const windows = [...minuteWindowsOf(a.sessions), ...a.schedules.flatMap(weeklyWindowsOf)];
+  const windows = [...f.sessionWindows(a), ...a.schedules.flatMap(f.scheduleWindows)];
   if (windows.length === 0) return NaN;
   if (c.availability === undefined) return 1;
   return Math.max(...windows.map((w) => minutesInside(w.day, w.start, w.end, c.availability ?? []) / (w.end - w.start)));
@@ -99,7 +79,7 @@ function inAudience(a: Activity, c: ClientProfile): boolean {
 
 /** km from home to a venue; NaN without a home location or a venue position. */
 function venueKm(loc: Activity['location'], c: ClientProfile): number {
-  return loc.kind === 'venue' && loc.lat !== undefined && loc.lon !== undefined && c.home ? haversineKm(c.home.lat, c.home.lon, loc.lat, loc.lon) : NaN;
+  return loc.kind === 'venue' && loc.lat !== undefined && loc.lon !== undefined && c.home ? f.greatCircleKm(c.home.lat, c.home.lon, loc.lat, loc.lon) : NaN;
 }
 
 /** Inside an area given by names or postcode districts, or the profile cannot tell. */
@@ -117,15 +97,15 @@ function inNamedArea(a: Activity, c: ClientProfile): boolean {
 
 /** Every hard rule, in one readable function: true when the activity is eligible. */
 export function referenceEligible(a: Activity, c: ClientProfile, at: Date, rules: MatchingRules): boolean {
-  const age = ageAt(c, at);
-  const today = localDay(at, a.timeZone);
+  const age = f.ageOn(c, at);
+  const today = f.localDayIn(at, a.timeZone);
   const km = venueKm(a.location, c);
   const area = a.location.kind === 'venue' ? undefined : a.location.area;
-  const toArea = area?.lat !== undefined && area.lon !== undefined && c.home ? haversineKm(c.home.lat, c.home.lon, area.lat, area.lon) : NaN;
+  const toArea = area?.lat !== undefined && area.lon !== undefined && c.home ? f.greatCircleKm(c.home.lat, c.home.lon, area.lat, area.lon) : NaN;
   const limit = c.housebound ? 0 : (c.travel?.maxKm ?? rules.distance.defaultMaxKm);
   const stepFree = a.accessibility.stepFree ?? (a.accessibility.wheelchair === true ? true : undefined);
   const fraction = bestFraction(a, c);
-  const lastSession = a.sessions.length > 0 || a.schedules.length === 0 ? Infinity : Math.max(...a.schedules.map(lastSessionDayOf));
+  const lastSession = a.sessions.length > 0 || a.schedules.length === 0 ? Infinity : Math.max(...a.schedules.map(f.lastSessionDay));
   return (
     inAudience(a, c) &&
     age >= (a.eligibility.minAge ?? 0) &&
@@ -138,9 +118,9 @@ export function referenceEligible(a: Activity, c: ClientProfile, at: Date, rules
     inNamedArea(a, c) &&
     (Number.isNaN(fraction) || (fraction > 0 && fraction >= rules.schedule.minOverlap)) &&
     today <= lastSession &&
-    today <= lastJoinDayOf(a.programme) &&
-    !capacityStatus(a.capacity).excluded &&
-    isAffordable(BUDGET_CODES.indexOf(c.budget), costCodeOf(a)) &&
+    today <= f.lastJoinDay(a.programme) &&
+    !f.full(a) &&
+    f.affordable(c.budget, f.costKind(a)) &&
     c.languages.some((l) => a.languages.includes(l)) &&
     (!a.tags.includes('gym') || c.activation >= rules.activation.minLevelForGym)
   );
@@ -148,34 +128,29 @@ export function referenceEligible(a: Activity, c: ClientProfile, at: Date, rules
 
 /** The factor values in FACTORS order. */
 export function referenceFactors(a: Activity, c: ClientProfile, at: Date, rules: MatchingRules, terms = resolveTerms(c)): number[] {
-  const today = localDay(at, a.timeZone);
+  const today = f.localDayIn(at, a.timeZone);
   const limit = c.housebound ? 0 : (c.travel?.maxKm ?? rules.distance.defaultMaxKm);
   const loc = a.location;
   const remote = loc.kind !== 'venue';
   const km = loc.kind !== 'venue' ? 0 : venueKm(loc, c);
   const needs = c.needs.filter((n) => n !== 'loneliness');
   const { interests, avoid } = terms;
-  const demand = activityDemand(
-    a.intensity === undefined ? 4 : INTENSITY_CODES.indexOf(a.intensity),
-    a.groupSize === undefined ? 4 : GROUP_CODES.indexOf(a.groupSize),
-    a.tags.includes('gym'),
-    a.supported === true,
-  );
+  const demand = f.demand(a);
   const fraction = bestFraction(a, c);
-  const verified = a.lastVerified === undefined ? NaN : dayFromIso(a.lastVerified);
-  const validTos = a.schedules.flatMap((s) => (s.validTo === undefined ? [] : [dayFromIso(s.validTo)]));
+  const verified = a.lastVerified === undefined ? NaN : f.dayOf(a.lastVerified);
+  const validTos = a.schedules.flatMap((s) => (s.validTo === undefined ? [] : [f.dayOf(s.validTo)]));
   const expiry = validTos.length === 0 ? NaN : Math.min(...validTos);
   return [
-    remote ? rules.distance.remote : Number.isNaN(km) ? rules.distance.unknown : distanceFactor(km, limit),
-    conditionFactor(c.conditions.filter((x) => a.conditions.designedFor.includes(x)).length, c.conditions.length, a.conditions.designedFor.length),
-    activationFactor(c.activation, demand),
-    needsFactor(needs.filter((n) => a.needs.includes(n)).length, needs.length, lonelinessLevel(c), isSocial(a), a.category === 'befriending', a.location.kind === 'venue' || a.location.kind === 'home'),
-    interestFactor(interests.filter((t) => matches(t, a)).length, interests.length),
-    avoidanceFactor(avoid.filter((t) => matches(t, a)).length),
-    costFactor(BUDGET_CODES.indexOf(c.budget), costCodeOf(a)),
-    scheduleFactor(fraction, !Number.isNaN(fraction), c.availability !== undefined),
-    capacityFactor(capacityStatus(a.capacity).waitWeeks ?? NaN),
-    freshnessFactor(today - verified, today - expiry, rules.freshness.freshDays, rules.freshness.staleDays, rules.freshness.unknown),
+    remote ? rules.distance.remote : Number.isNaN(km) ? rules.distance.unknown : f.distance(km, limit),
+    f.conditions(c.conditions.filter((x) => a.conditions.designedFor.includes(x)).length, c.conditions.length, a.conditions.designedFor.length),
+    f.activation(c.activation, demand),
+    f.needs(needs.filter((n) => a.needs.includes(n)).length, needs.length, lonelinessLevel(c), isSocial(a), a.category === 'befriending', a.location.kind === 'venue' || a.location.kind === 'home'),
+    f.interests(interests.filter((t) => matches(t, a)).length, interests.length),
+    f.avoidances(avoid.filter((t) => matches(t, a)).length),
+    f.cost(c.budget, f.costKind(a)),
+    f.schedule(fraction, !Number.isNaN(fraction), c.availability !== undefined),
+    f.capacity(f.waitWeeks(a)),
+    f.freshness(today - verified, today - expiry, rules.freshness.freshDays, rules.freshness.staleDays, rules.freshness.unknown),
   ];
 }
 
