@@ -17,6 +17,8 @@ export default defineConfig({
       'test/quality.test.ts',
     ],
     setupFiles: ['test/setup/no-console.ts'],
+    // The heaviest properties run a fifth of their cases (test/runs.ts).
+    env: { MUTATION: '1' },
     // Instrumented code runs several times slower.
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -13,6 +13,7 @@ import { rankKey, relevanceShares, weightShares } from '../../src/rank/score.js'
 import { ClientProfileSchema, DEFAULT_RULES, FACTORS } from '../../src/index.js';
 import { referenceEligible, referenceFactors, referenceFit, referenceRelevance, referenceScore } from '../reference/matcher.js';
 import { clientArb } from './arbitraries.js';
+import { runs } from '../runs.js';
 
 const AT = new Date('2026-11-23T09:00:00Z');
 
@@ -50,8 +51,8 @@ describe('score bounds', () => {
           }
         }
       }),
-      { numRuns: 60, seed: 20261121 },
+      { numRuns: runs(60), seed: 20261121 },
     );
-    expect(checked).toBeGreaterThan(3_000);
+    expect(checked).toBeGreaterThan(runs(3_000));
   }, 120_000);
 });

@@ -6,6 +6,7 @@ import { createMatcher, FITS } from '../../src/index.js';
 import type { ActivityInput } from '../../src/index.js';
 import { referenceRecommend } from '../reference/matcher.js';
 import { CENTRE, clientArb } from './arbitraries.js';
+import { runs } from '../runs.js';
 
 const rulesArb = fc.option(
   fc.record({
@@ -52,9 +53,9 @@ describe('the fast path and the reference implementation', () => {
           }
         },
       ),
-      { numRuns: 40, seed: 20261121 },
+      { numRuns: runs(40), seed: 20261121 },
     );
-    expect(compared).toBe(200);
+    expect(compared).toBe(runs(40) * 5);
   }, 120_000);
 
   it('agree over catalogues of thousands, where the search visits many super-blocks and blocks', () => {
@@ -78,10 +79,10 @@ describe('the fast path and the reference implementation', () => {
           fast.forEach((r, i) => expect(Math.abs(r.score - (reference[i]?.score ?? NaN))).toBeLessThanOrEqual(1e-12));
           compared++;
         }),
-        { numRuns: 25, seed: 20261122 },
+        { numRuns: runs(25), seed: 20261122 },
       );
     }
-    expect(compared).toBe(50);
+    expect(compared).toBe(runs(25) * 2);
   }, 120_000);
 
   it('agree on long lists without diversity, where ties between copies must be broken by id', () => {
