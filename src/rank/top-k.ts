@@ -19,6 +19,8 @@ export class TopK {
   readonly #positions: Int32Array;
   readonly #idAt: (p: number) => string;
   #size = 0;
+  /** The worst kept item's rank key once the heap is full, else −Infinity (kept up to date by `push`). */
+  #threshold = -Infinity;
 
   constructor(
     readonly k: number,
@@ -35,7 +37,7 @@ export class TopK {
    * strictly below it cannot enter (see `rankKey` for why this is exact).
    */
   get threshold(): number {
-    return this.#size < this.k ? -Infinity : rankKey(this.#fits[0] as number, this.#scores[0] as number);
+    return this.#threshold;
   }
 
   /** Whether (fit, score, position) ranks below the other: lower fit, or equal fit and lower score, or equal both and a later id. */
@@ -69,6 +71,7 @@ export class TopK {
         i = parent;
       }
       this.#set(i, fit, score, p);
+      if (this.#size === this.k) this.#threshold = rankKey(this.#fits[0] as number, this.#scores[0] as number);
       return;
     }
     if (!this.#worse(this.#fits[0] as number, this.#scores[0] as number, this.#positions[0] as number, fit, score, p)) return;
@@ -84,6 +87,7 @@ export class TopK {
       i = child;
     }
     this.#set(i, fit, score, p);
+    this.#threshold = rankKey(this.#fits[0] as number, this.#scores[0] as number);
   }
 
   /** The kept items, best first. */
