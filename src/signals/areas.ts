@@ -86,6 +86,7 @@ const SUFFIXES = [' metropolitan borough council', ' borough council', ' distric
  */
 export function areaKey(name: string): string {
   expectText(name, 'name');
+  // Folded as foldText folds, restated here so the signals layer (and the /factors entry) does not pull in the vocabularies and fuse.js.
   let key = name
     .slice(0, 200)
     .normalize('NFKD')
