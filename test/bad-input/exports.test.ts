@@ -76,9 +76,9 @@ describe('every export, over arbitrary values (issue #21)', () => {
   });
 
   const methods: [string, Fn][] = [
-    ['matcher.recommend', (...a) => BASE.recommend(a[0], a[1] as never)],
+    ['matcher.recommend', (...a) => BASE.recommend(a[0] as never, a[1] as never)],
     ['matcher.recommendMany', (...a) => BASE.recommendMany(a[0] as never, a[1] as never)],
-    ['matcher.explain', (...a) => BASE.explain(a[0], a[1] as never, a[2] as never)],
+    ['matcher.explain', (...a) => BASE.explain(a[0] as never, a[1] as never, a[2] as never)],
     ['matcher.search', (...a) => BASE.search(a[0] as never, a[1] as never)],
     ['matcher.get', (...a) => BASE.get(a[0] as never)],
     ['createSearchIndex(…).search', (...a) => api.createSearchIndex(BASE.activities).search(a[0] as never, a[1] as never)],
