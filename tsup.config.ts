@@ -1,40 +1,41 @@
 import { defineConfig } from 'tsup';
-import type { Options } from 'tsup';
+import { pureModuleScope } from './scripts/build/pure-module-scope.js';
 
 /**
- * The sync entry imports the core only through `src/index.ts` (as `../index.js`); this keeps
- * that import pointing at the built root entry instead of bundling the core a second time, so
- * both entries share one `ActivityMatchError` class and one copy of the importer.
+ * The library's entry points, built together with code splitting: a module used by several
+ * entries lives in one shared chunk, so every entry (and every subpath a program imports) uses
+ * the same `ActivityMatchError` class, the same importer and the same vocabularies, and a bundler
+ * keeps only what a program uses (see scripts/build/pure-module-scope.ts; budgets in
+ * scripts/bundle-size.json).
  */
-const coreFromRootEntry: NonNullable<Options['esbuildPlugins']>[number] = {
-  name: 'core-from-root-entry',
-  setup(build) {
-    const root = build.initialOptions.format === 'cjs' ? './index.cjs' : './index.js';
-    build.onResolve({ filter: /^\.\.\/index\.js$/ }, (args) => (/[\\/]src[\\/]sync[\\/]/.test(args.importer) ? { path: root, external: true } : undefined));
-  },
+const CORE_ENTRIES = {
+  index: 'src/index.ts',
+  factors: 'src/entries/factors.ts',
+  time: 'src/entries/time.ts',
+  evaluate: 'src/entries/evaluate.ts',
+  'open-referral': 'src/entries/open-referral.ts',
+  sample: 'src/entries/sample.ts',
 };
+const ENTRIES = { ...CORE_ENTRIES, sync: 'src/sync/index.ts' };
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts' },
+    // Platform-neutral: the core has no Node-only import; activity-match/sync needs only fetch,
+    // AbortController and timers (the CLI adds the files).
+    entry: ENTRIES,
     format: ['esm', 'cjs'],
-    dts: true,
+    splitting: true,
     clean: true,
     sourcemap: true,
     target: 'node20',
     platform: 'neutral',
+    esbuildPlugins: [pureModuleScope],
   },
-  {
-    // activity-match/sync: the crawler, the only network code. It needs only fetch, AbortController
-    // and timers, so it stays platform-neutral like the core; the CLI adds the files.
-    entry: { sync: 'src/sync/index.ts' },
-    format: ['esm', 'cjs'],
-    dts: true,
-    sourcemap: true,
-    target: 'node20',
-    platform: 'neutral',
-    esbuildPlugins: [coreFromRootEntry],
-  },
+  // Type declarations: the core entries share declaration chunks; activity-match/sync gets its own
+  // self-contained file (it takes the core's types through src/index.ts, which one declaration
+  // build with the core entries would split into chunks importing each other).
+  { entry: CORE_ENTRIES, format: ['esm', 'cjs'], dts: { only: true } },
+  { entry: { sync: 'src/sync/index.ts' }, format: ['esm', 'cjs'], dts: { only: true } },
   {
     // The CLI is the one place allowed to use Node APIs; it bundles the bundled fixtures.
     entry: { cli: 'src/cli.ts' },
@@ -43,5 +44,6 @@ export default defineConfig([
     platform: 'node',
     banner: { js: '#!/usr/bin/env node' },
     sourcemap: true,
+    esbuildPlugins: [pureModuleScope],
   },
 ]);

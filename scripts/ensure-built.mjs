@@ -21,7 +21,7 @@ function newest(path) {
 }
 
 const built = Math.min(...outputs.map((f) => (existsSync(f) ? statSync(f).mtimeMs : 0)));
-const sources = Math.max(...['src', 'fixtures/catalogue.json', 'fixtures/personas.json', 'package.json', 'tsup.config.ts'].map((p) => newest(join(root, p))));
+const sources = Math.max(...['src', 'fixtures/catalogue.json', 'fixtures/personas.json', 'package.json', 'tsup.config.ts', 'scripts/build'].map((p) => newest(join(root, p))));
 if (built === 0 || sources > built) {
   process.stderr.write(`building dist/ (${built === 0 ? 'missing' : 'older than its sources'})\n`);
   const result = spawnSync(process.execPath, [join(root, 'node_modules/tsup/dist/cli-default.js'), '--silent'], { cwd: root, stdio: 'inherit' });

@@ -4,13 +4,14 @@
  *
  * @module
  */
-import bundledCatalogue from '../../fixtures/catalogue.json';
-import bundledPersonas from '../../fixtures/personas.json';
+import { catalogue as bundledCatalogue, personas as PERSONAS } from '../entries/sample.js';
+import type { Persona } from '../entries/sample.js';
 import { runImportCommand } from '../catalogue/import-command.js';
 import { runEvaluateCommand } from '../evaluate/command.js';
 import { createMatcher } from '../matcher.js';
 import type { Matcher } from '../matcher.js';
 import type { ClientProfileInput } from '../schema/client.js';
+import type { DeepReadonly } from '../inputs.js';
 import type { MatchingRulesInput } from '../schema/rules.js';
 import { ActivityMatchError } from '../errors.js';
 import type { ParsedArgs } from './args.js';
@@ -31,16 +32,8 @@ export interface CommandIo extends FileIo {
   readonly width: number;
 }
 
-interface Persona {
-  readonly id: string;
-  readonly summary: string;
-  readonly profile: ClientProfileInput;
-}
-
-const PERSONAS = bundledPersonas as readonly Persona[];
-
-function loadClient(io: CommandIo, ref: string): { profile: ClientProfileInput; label: string } {
-  const persona = PERSONAS.find((p) => p.id === ref);
+function loadClient(io: CommandIo, ref: string): { profile: DeepReadonly<ClientProfileInput>; label: string } {
+  const persona: Persona | undefined = PERSONAS.find((p) => p.id === ref);
   if (persona) return { profile: persona.profile, label: `persona ${persona.id}: ${persona.summary}` };
   if (!ref.toLowerCase().endsWith('.json')) {
     throw new CliError(`no bundled persona '${shown(ref)}'${suggestion(ref, PERSONAS.map((p) => p.id))}, and not a .json file ('activity-match personas' lists the personas)`);

@@ -4,6 +4,7 @@
  * @module
  */
 import type { ClientProfileInput } from '../schema/client.js';
+import type { DeepReadonly } from '../inputs.js';
 import { ClientProfileSchema } from '../schema/client.js';
 import type { EligibilityRule } from '../rank/eligibility.js';
 import type { Explanation, Recommendation } from '../rank/explain.js';
@@ -57,7 +58,7 @@ const RELAX_SCAN_LIMIT = 20_000;
  * more pass every rule but fit weakly. Explains every activity, so only for catalogues up to
  * 20,000 activities.
  */
-export function shortfallText(matcher: Matcher, profile: ClientProfileInput, at: string, rules: MatchingRulesInput | undefined, items: readonly Recommendation[], limit: number): string {
+export function shortfallText(matcher: Matcher, profile: DeepReadonly<ClientProfileInput>, at: string, rules: MatchingRulesInput | undefined, items: readonly Recommendation[], limit: number): string {
   const minimum = items[0]?.minRelevance ?? matcher.explain(profile, (matcher.activities[0] as { id: string }).id, { at, ...(rules ? { rules } : {}) }).minRelevance;
   const head = `Only ${items.length} ${items.length === 1 ? 'activity fits' : 'activities fit'} them well (relevance at least ${minimum}), so the list is shorter than ${limit}.`;
   if (matcher.activities.length > RELAX_SCAN_LIMIT) return head;

@@ -47,6 +47,30 @@ describe('the built package', () => {
     expect(JSON.parse(stdout)).toEqual([false, true, true, true, true, false]);
   });
 
+  it('has every subpath entry in ESM and CommonJS, sharing one ActivityMatchError class per format', () => {
+    const esm = [
+      "const root = await import('./dist/index.js');",
+      "const entries = await Promise.all(['factors', 'time', 'evaluate', 'open-referral', 'sample', 'sync'].map((n) => import('./dist/' + n + '.js')));",
+      "const [factors, time] = entries;",
+      "let error; try { time.nextOccurrences([], { at: 'soon', timeZone: 'Europe/London' }); } catch (e) { error = e; }",
+      'process.stdout.write(JSON.stringify([factors.haversineKm === root.haversineKm, error.constructor === root.ActivityMatchError, entries[4].catalogue.length, entries.map((e) => Object.keys(e).length > 1)]));',
+    ].join('\n');
+    const cjs = [
+      "const root = require('./dist/index.cjs');",
+      "const entries = ['factors', 'time', 'evaluate', 'open-referral', 'sample', 'sync'].map((n) => require('./dist/' + n + '.cjs'));",
+      "const [factors, time] = entries;",
+      "let error; try { time.nextOccurrences([], { at: 'soon', timeZone: 'Europe/London' }); } catch (e) { error = e; }",
+      'process.stdout.write(JSON.stringify([factors.haversineKm === root.haversineKm, error.constructor === root.ActivityMatchError, entries[4].catalogue.length, entries.map((e) => Object.keys(e).length > 1)]));',
+    ].join('\n');
+    const expected = [true, true, 57, [true, true, true, true, true, true]];
+    for (const args of [['--input-type=module', '-e', esm], ['-e', cjs]]) {
+      const { status, stdout, stderr } = run(process.execPath, args);
+      expect(stderr).toBe('');
+      expect(status).toBe(0);
+      expect(JSON.parse(stdout)).toEqual(expected);
+    }
+  });
+
   it('imports and runs as ESM in Deno', () => {
     const { status, stdout, stderr } = run(join(root, 'node_modules/.bin/deno'), ['run', '--quiet', '--allow-read', '--allow-env', smoke]);
     expect(stderr).toBe('');
