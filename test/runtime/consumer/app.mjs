@@ -1,0 +1,14 @@
+// ESM: every entry point of the installed package, and a shortlist from the sample data.
+import * as root from 'activity-match';
+import * as factors from 'activity-match/factors';
+import * as time from 'activity-match/time';
+import * as evaluate from 'activity-match/evaluate';
+import * as openReferral from 'activity-match/open-referral';
+import * as sync from 'activity-match/sync';
+import { catalogue, personas } from 'activity-match/sample';
+
+const matcher = root.createMatcher(catalogue);
+const shortlist = matcher.recommend(personas[0].profile, { at: '2026-11-23T09:00:00Z', limit: 3 });
+const failed = root.safeCreateMatcher([{ id: 'a1', name: 'Walk' }]);
+const shared = [factors.haversineKm === root.haversineKm, time.nextOccurrences === root.nextOccurrences, evaluate.evaluate === root.evaluate, openReferral.fromOpenReferral === root.fromOpenReferral, typeof sync.syncFeed === 'function'];
+console.log(JSON.stringify({ ids: shortlist.map((r) => r.id), error: failed.ok ? null : failed.error.code, branded: !failed.ok && root.isActivityMatchError(failed.error), shared }));
