@@ -9,7 +9,14 @@ import type { Category } from '../../vocabulary/index.js';
 /**
  * Category cues, with a weight: 2 for a cue that names the category outright ("befriending",
  * "counselling"), 1 for a typical activity, 0.5 for a word that many kinds of activity use
- * ("course", "wellbeing"). Cues in the service name count three times.
+ * ("course", "wellbeing"). Cues in the service name count three times. A cue counts once per
+ * text however often it is repeated (a description that says "chat" three times is no more
+ * social for it), and {@link NOT_CATEGORY_PHRASES} are taken out first.
+ *
+ * What a service teaches or is about decides over the form it takes: a cooking course on
+ * healthy meals is health education (councils' "Cook and Eat" courses are public-health
+ * programmes), practising English or using a smartphone is learning, growing food is nature, a
+ * memory café is social.
  */
 export const CATEGORY_CUES: Readonly<Record<Category, Readonly<Record<string, number>>>> = {
   'physical-activity': {
@@ -27,6 +34,7 @@ export const CATEGORY_CUES: Readonly<Record<Category, Readonly<Record<string, nu
     social: 0.5, chat: 0.5, natter: 0.5, cuppa: 0.5, 'book club': 2, 'reading group': 2,
     cafe: 1, 'welcome cafe': 2, 'youth club': 2, 'meet others': 1, 'chance to meet': 1, company: 0.5, 'some company': 1, 'guest speakers': 1, speakers: 0.5,
     trips: 0.5, 'friendly group': 1, quiz: 1, quizzes: 1,
+    'memory cafe': 2, 'dementia cafe': 2, disco: 2, 'social evening': 2, 'games night': 2, 'film club': 2, 'singles club': 2, 'social activities': 1,
   },
   creative: {
     art: 1, arts: 1, 'art class': 2, painting: 1, drawing: 1, craft: 1, crafts: 1, knitting: 2, crochet: 2, sewing: 1, pottery: 2, choir: 2, singing: 2, music: 1,
@@ -35,11 +43,17 @@ export const CATEGORY_CUES: Readonly<Record<Category, Readonly<Record<string, nu
   nature: {
     gardening: 2, 'community garden': 2, allotment: 2, conservation: 2, 'green gym': 2, nature: 1, outdoors: 1, beekeeping: 2, woodland: 1, wildlife: 1,
     'nature walk': 2, 'nature walks': 2, 'green space': 1, 'forest school': 2, farm: 1, orchard: 2, planting: 1, pruning: 1, 'hedge laying': 1,
+    forest: 0.5, 'forest walk': 2, 'forest walks': 2, 'forest bathing': 2, woods: 1, countryside: 1, birdsong: 1, 'bird watching': 2, birdwatching: 2, 'fresh air': 0.5, horticultural: 2, horticulture: 2,
+    'grow food': 2, 'grow fruit': 2, 'grow vegetables': 2, 'grow veg': 2, 'grow your own': 2, 'fruit and veg': 1, 'community growing': 2, 'food growing': 2,
+    'growing space': 2, 'learn to garden': 2, 'therapeutic gardening': 2,
   },
   learning: {
     course: 0.5, courses: 0.5, lessons: 1, learn: 0.5, learning: 0.5, workshop: 0.5, workshops: 0.5, 'adult education': 2, 'adult learning': 2, esol: 2,
     'english classes': 2, 'computer class': 2, 'computer classes': 2, 'digital skills': 1, library: 0.5, 'local history': 2, 'history group': 2,
-    'cookery course': 2, 'cooking class': 2, 'cooking classes': 2,
+    'practise your english': 2, 'practice your english': 2, 'practise english': 2, 'improve your english': 2, 'english conversation': 2,
+    'conversation cafe': 2, 'conversation club': 2, 'language cafe': 2, 'learn english': 2,
+    digital: 0.5, tech: 1, smartphone: 1, smartphones: 1, laptop: 1, laptops: 1, ipad: 1, 'nhs app': 1,
+    'get online': 1, 'getting online': 1, 'staying safe online': 1, 'online safety': 1, 'computer skills': 2, computers: 1,
   },
   'health-education': {
     'self management': 2, 'education programme': 2, 'pulmonary rehabilitation': 2, 'cardiac rehabilitation': 2, 'cardiac rehab': 2, 'heart rehab': 2,
@@ -48,6 +62,8 @@ export const CATEGORY_CUES: Readonly<Record<Category, Readonly<Record<string, nu
     'healthy weight': 2, 'diabetes prevention': 2, 'prevention programme': 1, 'nhs programme': 1, 'breathing techniques': 1.5, 'managing breathlessness': 1.5,
     'inhaler technique': 2, 'information session': 1.5, 'information sessions': 1.5, 'health talks': 1, physiotherapist: 1, psychologist: 0.5, pacing: 1,
     'flare ups': 1, dietitians: 1, education: 0.5, menopause: 1,
+    'healthy eating': 2, 'healthy meals': 2, 'healthy food': 2, 'healthy cooking': 2, 'cook healthy': 2, nutrition: 1, 'cookery course': 2, 'cooking course': 2,
+    'cooking class': 2, 'cooking classes': 2, 'cook and eat': 2,
   },
   befriending: {
     befriending: 2, befriender: 2, befrienders: 2, befriend: 2, 'telephone friendship': 2, companionship: 2, 'good neighbour': 1, 'good neighbours': 1,
@@ -60,6 +76,8 @@ export const CATEGORY_CUES: Readonly<Record<Category, Readonly<Record<string, nu
     'housing advice': 2, 'food bank': 2, foodbank: 2, pantry: 2, 'money advice': 2, 'legal advice': 2, 'employment support': 2, 'job club': 2, 'form filling': 2,
     'universal credit': 2, advocacy: 2, 'food parcels': 2,
     'stay independent': 2, 'independent living': 2, 'rehabilitation officer': 2, repairs: 1, handyperson: 2,
+    larder: 2, 'community shop': 2, 'social supermarket': 2, 'food support': 2, 'work club': 2, 'job search': 2, 'job searching': 2, cvs: 2,
+    cv: 2, 'interview practice': 2, 'application forms': 1, 'benefits check': 2, 'benefit claims': 2, 'claiming benefits': 2, 'welfare rights': 2, allowance: 1, 'carers assessment': 2, 'carers assessments': 2, 'energy advice': 2,
   },
   'mental-wellbeing': {
     counselling: 2, counseling: 2, 'talking therapy': 2, 'talking therapies': 2, therapy: 1, 'mental health': 1, wellbeing: 0.5, mindfulness: 1,
@@ -70,23 +88,63 @@ export const CATEGORY_CUES: Readonly<Record<Category, Readonly<Record<string, nu
 };
 
 /**
- * UK `deliverable_type` terms (folded) as category cues, added once to the text's scores: a
- * nudge, not a decision ("Physical activity" is also written on nature walks and green gyms,
- * "Social activity" on craft groups and allotments). Terms not listed ("1 to 1 support", "Peer
- * group") say nothing about the category.
+ * UK `deliverable_type` terms as category cues: what the publisher says the record delivers.
+ * A term the table names is read whole ("Employment support"); any other term that joins
+ * several with "and", "&" or "/" is read part by part ("Information and advice" is information
+ * and advice; "Arts & crafts" arts and crafts); each term or part counts once. Three strengths:
+ *
+ * | weight | terms | why |
+ * |---|---|---|
+ * | 3, as much as a cue in the name | advice, befriending, counselling, employment support, food, lunch club, digital skills, gardening …; arts and crafts together | the term names the kind of service outright |
+ * | 1 to 1.5 | physical activity, social activity, social group, arts, crafts, assessment, therapy | a nudge: "Physical activity" is also written on nature walks, "Social activity" on craft groups and allotments |
+ * | 0.5 | course, class, information | many kinds of service |
+ *
+ * Terms not listed ("1 to 1 support", "Peer group", "Support group", "Group", "Activity",
+ * "Volunteering") say nothing about the category.
  */
 export const DELIVERABLE_CUES: Readonly<Record<string, Readonly<Partial<Record<Category, number>>>>> = {
-  'physical activity': { 'physical-activity': 1 },
+  'physical activity': { 'physical-activity': 1.5 },
+  exercise: { 'physical-activity': 1.5 },
+  sport: { 'physical-activity': 1.5 },
   'social activity': { social: 1.5 },
-  advice: { 'practical-support': 1.5 },
-  'practical support': { 'practical-support': 1.5 },
+  'social group': { social: 1.5 },
+  'lunch club': { social: 3 },
+  advice: { 'practical-support': 3 },
+  'practical support': { 'practical-support': 3 },
+  'employment support': { 'practical-support': 3 },
+  employment: { 'practical-support': 3 },
+  food: { 'practical-support': 3 },
+  'food bank': { 'practical-support': 3 },
+  'money advice': { 'practical-support': 3 },
+  'debt advice': { 'practical-support': 3 },
+  benefits: { 'practical-support': 3 },
+  housing: { 'practical-support': 3 },
+  advocacy: { 'practical-support': 3 },
   information: { 'health-education': 0.5 },
+  assessment: { 'health-education': 1.5 },
+  'health check': { 'health-education': 1.5 },
   course: { learning: 0.5 },
-  'arts and crafts': { creative: 1 },
-  'creative activity': { creative: 1 },
-  befriending: { befriending: 1.5 },
-  counselling: { 'mental-wellbeing': 1.5 },
+  class: { learning: 0.5 },
+  training: { learning: 0.5 },
+  'digital skills': { learning: 3 },
+  'digital support': { learning: 3 },
+  'digital inclusion': { learning: 3 },
+  arts: { creative: 1.5 },
+  crafts: { creative: 1.5 },
+  'creative activity': { creative: 1.5 },
+  gardening: { nature: 3 },
+  befriending: { befriending: 3 },
+  counselling: { 'mental-wellbeing': 3 },
+  therapy: { 'mental-wellbeing': 1.5 },
 };
+
+/**
+ * Phrases that hold a category cue but name a condition, a profession or a public service, not
+ * an activity ("adults with learning disabilities" is not learning; "social workers", "social
+ * care" and "social isolation" are not social): taken out of the folded text before the category
+ * cues are read.
+ */
+export const NOT_CATEGORY_PHRASES = /\b(learning (disability|disabilities|difficulty|difficulties|disabled)|social (care|worker|workers|services|prescribing|prescriber|prescribers|housing|isolation))\b/g;
 
 /** Order that breaks ties between categories: the more specific offer first. */
 export const CATEGORY_PRIORITY: readonly Category[] = ['befriending', 'practical-support', 'health-education', 'mental-wellbeing', 'physical-activity', 'nature', 'creative', 'learning', 'social'];

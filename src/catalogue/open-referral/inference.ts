@@ -4,7 +4,7 @@
  *
  * | field | from taxonomy terms ({@link resolveKeyword}) | from text (name, description, eligibility description) |
  * |---|---|---|
- * | category | a term naming a category (exact or phrase) wins; several are ranked by the text | highest {@link CATEGORY_CUES} score, name ×3, plus the UK `deliverable_type`'s {@link DELIVERABLE_CUES}, ties by {@link CATEGORY_PRIORITY}; none → `social` with a warning |
+ * | category | a term naming a category (exact or phrase) wins; several are ranked by the text | highest {@link CATEGORY_CUES} score (each cue once per text, {@link NOT_CATEGORY_PHRASES} taken out first), name ×3, plus the UK `deliverable_type`'s {@link DELIVERABLE_CUES} (each term, and each part of a term joined by 'and', '&' or '/', once), ties by {@link CATEGORY_PRIORITY}; none → `social` with a warning |
  * | tags | terms naming tags; unresolved terms kept as open tags | tag phrases in name and description ({@link scanText}) |
  * | intensity | – | physical activity and nature: first of {@link INTENSITY_CUES} once negated phrases are removed; other categories `none`, or `light` when the name has a cue |
  * | groupSize | – | a stated number of places (≤1, ≤8, ≤20, more), else {@link GROUP_CUES}; befriending is one-to-one |
@@ -22,7 +22,7 @@ import type { ValidationIssue } from '../../errors.js';
 import type { GroupSize, Intensity } from '../../schema/activity.js';
 import { foldText, normaliseTag } from '../../vocabulary/index.js';
 import type { Category, Condition, Need } from '../../vocabulary/index.js';
-import { CATEGORY_CUES, CATEGORY_PRIORITY, DELIVERABLE_CUES, DESIGNED_CUE, FALLBACK_CATEGORY, GROUP_CUES, GROUP_NUMBER, INTENSITY_CUES, NEGATED, RESTING_CATEGORIES, SUPPORTED_CUE, UNSUITABLE_CUE } from './cues.js';
+import { CATEGORY_CUES, CATEGORY_PRIORITY, DELIVERABLE_CUES, DESIGNED_CUE, FALLBACK_CATEGORY, GROUP_CUES, GROUP_NUMBER, INTENSITY_CUES, NEGATED, NOT_CATEGORY_PHRASES, RESTING_CATEGORIES, SUPPORTED_CUE, UNSUITABLE_CUE } from './cues.js';
 import { KEYWORD_LIMIT, resolveKeyword, scanText, sentencesOf } from '../../vocabulary/keywords.js';
 import type { VocabularyName } from '../../vocabulary/keywords.js';
 import { INFERABLE_FIELDS } from './schema.js';
@@ -88,20 +88,55 @@ function categoryCues(): Map<string, [Category, number][]> {
 }
 
 /**
- * Category scores of a text: the summed weights of the {@link CATEGORY_CUES} in it, times `factor`.
+ * Category scores of a text: the summed weights of the {@link CATEGORY_CUES} in it, times
+ * `factor`. Each cue counts once however often the text repeats it, and
+ * {@link NOT_CATEGORY_PHRASES} ("learning disabilities", "social care") are taken out first; no
+ * cue spans the gap they leave.
  *
  * @example
  * ```ts
  * const scores = new Map();
  * addCategoryScores('Community Counselling', 3, scores); // scores: { 'mental-wellbeing' => 6 }
+ * addCategoryScores('Disco for adults with learning disabilities', 1, scores); // adds social 2 (disco), no learning
  * ```
  */
 export function addCategoryScores(text: string, factor: number, scores: Map<Category, number>): void {
   const cues = categoryCues();
-  const words = foldText(text).split(' ').filter((w) => w !== '');
+  // '~' is no word of any cue, so an n-gram that reaches it matches nothing.
+  const words = foldText(text).replace(NOT_CATEGORY_PHRASES, '~').split(' ').filter((w) => w !== '');
+  const seen = new Set<string>();
   for (let i = 0; i < words.length; i++) {
     for (let n = 1; n <= Math.min(4, words.length - i); n++) {
-      for (const [category, weight] of cues.get(words.slice(i, i + n).join(' ')) ?? []) scores.set(category, (scores.get(category) ?? 0) + weight * factor);
+      const phrase = words.slice(i, i + n).join(' ');
+      const hits = cues.get(phrase);
+      if (hits === undefined || seen.has(phrase)) continue;
+      seen.add(phrase);
+      for (const [category, weight] of hits) scores.set(category, (scores.get(category) ?? 0) + weight * factor);
+    }
+  }
+}
+
+/**
+ * Category scores of the UK `deliverable_type` terms ({@link DELIVERABLE_CUES}): a term the table
+ * names, whole; any other term that joins several with "and", "&" or "/", part by part
+ * ("Information and advice" is information and advice); a term or part counts once.
+ *
+ * @example
+ * ```ts
+ * const scores = new Map();
+ * addDeliverableScores(['Information and advice'], scores); // scores: { 'health-education' => 0.5, 'practical-support' => 3 }
+ * ```
+ */
+export function addDeliverableScores(terms: readonly string[], scores: Map<Category, number>): void {
+  const seen = new Set<string>();
+  for (const term of terms) {
+    const whole = foldText(term.slice(0, 200));
+    const phrases = Object.hasOwn(DELIVERABLE_CUES, whole) ? [whole] : term.slice(0, 200).split(/\s*(?:&|\/|\band\b)\s*/i).map((p) => foldText(p));
+    for (const phrase of phrases) {
+      if (phrase === '' || seen.has(phrase)) continue;
+      seen.add(phrase);
+      if (!Object.hasOwn(DELIVERABLE_CUES, phrase)) continue;
+      for (const [category, weight] of Object.entries(DELIVERABLE_CUES[phrase] ?? {}) as [Category, number][]) scores.set(category, (scores.get(category) ?? 0) + weight);
     }
   }
 }
@@ -180,9 +215,7 @@ export function inferFields(text: TextSources, keywords: readonly string[], path
   const scores = new Map<Category, number>();
   addCategoryScores(text.name, 3, scores);
   addCategoryScores(body, 1, scores);
-  for (const term of text.deliverable ?? []) {
-    for (const [category, weight] of Object.entries(DELIVERABLE_CUES[foldText(term)] ?? {}) as [Category, number][]) scores.set(category, (scores.get(category) ?? 0) + weight);
-  }
+  addDeliverableScores(text.deliverable ?? [], scores);
   let category = best(taxonomyCategories, scores);
   if (category === undefined) {
     category = best([...scores.keys()].filter((c) => (scores.get(c) ?? 0) > 0), scores);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ValidationIssue } from '../../../src/errors.js';
-import { inferFields } from '../../../src/catalogue/open-referral/inference.js';
+import { addCategoryScores, addDeliverableScores, inferFields } from '../../../src/catalogue/open-referral/inference.js';
 import type { TextSources } from '../../../src/catalogue/open-referral/inference.js';
 import { resolveKeyword, scanText } from '../../../src/vocabulary/keywords.js';
 
@@ -70,6 +70,48 @@ describe('inferFields', () => {
       const r = infer({ name, description });
       expect(r.category).toBe(category);
       expect(r.inferred).toContain('category');
+    });
+
+    // Round 2 (tuned on both labelled sets): what a service teaches or is about decides over the
+    // form it takes.
+    it.each([
+      ['Conversation café', 'Practise your English over a cup of tea. All levels welcome.', 'learning'],
+      ['Digital help at home', 'A volunteer visits you at home to help you with your smartphone or laptop.', 'learning'],
+      ['Community growing', 'Grow food and get some fresh air with us.', 'nature'],
+      ['Forest walk', 'A slow walk among the trees, listening to birdsong.', 'nature'],
+      ['Memory café', 'Music, reminiscence and advice from a dementia adviser.', 'social'],
+      ['Cook and eat', 'A six-week cooking course: healthy meals on a budget.', 'health-education'],
+      ['Community larder', 'Members pay £5 a week for food and household essentials.', 'practical-support'],
+      ['Work club', 'Help with CVs, job searching and interview practice.', 'practical-support'],
+    ])('infers %j → %s from what it is about', (name, description, category) => {
+      expect(infer({ name, description }).category).toBe(category);
+    });
+
+    it('counts a cue once however often the text repeats it', () => {
+      const once = new Map();
+      addCategoryScores('Chat, chat and more chat.', 1, once);
+      expect(Object.fromEntries(once)).toEqual({ social: 0.5 });
+    });
+
+    it('reads no category into a condition, a profession or a public service that holds a cue word', () => {
+      const scores = new Map();
+      addCategoryScores('For adults with learning disabilities, their social workers and social care staff; tackling social isolation.', 1, scores);
+      expect(Object.fromEntries(scores)).toEqual({});
+      expect(infer({ name: 'Friday disco (adults with learning disabilities)', description: 'Monthly disco. Carers free.' }).category).toBe('social');
+    });
+
+    it('reads a deliverable_type term whole and by its parts, each once', () => {
+      const scores = new Map();
+      addDeliverableScores(['Information and advice', 'Advice', 'Arts & crafts', 'Peer group'], scores);
+      expect(Object.fromEntries(scores)).toEqual({ 'health-education': 0.5, 'practical-support': 3, creative: 3 });
+      expect(infer({ name: 'Carers line', description: 'A listening ear for unpaid carers.', deliverable: ['Information and advice'] }).category).toBe('practical-support');
+    });
+
+    it('lets a deliverable_type that names the kind of service outweigh weak description cues', () => {
+      expect(infer({ name: 'Riverside Hub', description: 'A friendly group: meet new people.', deliverable: ['Employment support'] }).category).toBe('practical-support');
+      expect(infer({ name: 'Riverside Hub', description: 'A friendly group: meet new people.', deliverable: ['Befriending'] }).category).toBe('befriending');
+      // A nudge stays a nudge: "Physical activity" on a nature walk.
+      expect(infer({ name: 'Nature walks', description: 'Spot wildlife along the river.', deliverable: ['Physical activity'] }).category).toBe('nature');
     });
 
     it("falls back to 'social' with a warning when nothing names a category", () => {
