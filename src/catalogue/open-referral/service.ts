@@ -28,7 +28,7 @@ import { buildActivity } from './build.js';
 import type { ServiceFacts } from './build.js';
 import { mapCost } from './cost.js';
 import type { CostInput } from './cost.js';
-import { deliveryModes, remoteModesInText } from './delivery.js';
+import { attendingModes, deliveryModes, remoteModesInText } from './delivery.js';
 import { fit, isObject, join, listOf, textOf } from './fields.js';
 import type { JsonObject } from './fields.js';
 import { stripHtml } from './html.js';
@@ -159,7 +159,7 @@ export function mapService(entry: FeedService, options: ServiceOptions): Service
   const text = readTextSchedules(words);
   const textRows = feedRows.length > 0 ? [] : text.schedules;
   const regular = feedRows.some((r) => isObject(r) && textOf(r.freq) !== undefined) || textRows.some((r) => r.freq !== undefined);
-  const why = notAService(name, plainDescription ?? '', { regular, dates: text.dates });
+  const why = notAService(name, plainDescription ?? '', { regular, dates: text.dates, deliverable: deliverableTypes(service), attending: attendingModes(service.attending_type) });
   if (why !== undefined) return { serviceId, activities: [], rejected: [], warnings: [], skipped: { index, id: serviceId, status: 'not a service', reason: `not a service: ${why}`, path: path === '' ? '(root)' : path } };
   const warnings: ValidationIssue[] = [...statusIssues];
   for (const note of textRows.length > 0 ? text.notes : []) warnings.push({ path: join(path, 'description'), message: `timetable read from the text: ${note}` });

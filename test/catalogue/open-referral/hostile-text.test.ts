@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { costFromDescription, costFromText } from '../../../src/catalogue/open-referral/cost.js';
 import { deliveryModes, remoteModesInText } from '../../../src/catalogue/open-referral/delivery.js';
+import { addCategoryScores, addDeliverableScores } from '../../../src/catalogue/open-referral/inference.js';
 import { notAService } from '../../../src/catalogue/open-referral/not-a-service.js';
 import { audienceOf } from '../../../src/catalogue/open-referral/profile.js';
 import { eligibilityFromText, openToOthers } from '../../../src/catalogue/open-referral/text-eligibility.js';
@@ -35,6 +36,9 @@ const TEXTS: readonly (readonly [string, string])[] = [
   ['contact phrases', mb('call us to book by phone ')],
   ['mode phrases', mb('online course on zoom visits you at home ')],
   ['organisation phrases', mb('for community groups ')],
+  ['closure phrases', mb('the group has now closed is no longer running on ')],
+  ['deliverable joins', mb('Information and advice & / ')],
+  ['masked phrases', mb('learning disabilities social care ')],
   ['no spaces', mb('a')],
   ['punctuation', mb('.!?;\n')],
   ['digits', mb('0123456789')],
@@ -71,5 +75,13 @@ describe('text readers on megabytes of hostile text', () => {
   it.each(TEXTS)('notAService and audienceOf: %s', (_name, text) => {
     expect(['string', 'undefined']).toContain(typeof notAService(text, text, { regular: false, dates: [] }));
     expect(audienceOf([text.slice(0, 1000)], text, text, true).conditions.length).toBeLessThan(40);
+    expect(['string', 'undefined']).toContain(typeof notAService(text, text, { regular: false, dates: [], deliverable: [text, text], attending: ['online'] }));
+  }, HANG_GUARD_MS);
+
+  it.each(TEXTS)('addDeliverableScores and addCategoryScores (a description is cut to 20,000 characters first): %s', (_name, text) => {
+    const scores = new Map();
+    addDeliverableScores(Array.from({ length: 10 }, () => text), scores);
+    addCategoryScores(text.slice(0, 20_000), 1, scores);
+    for (const v of scores.values()) expect(Number.isFinite(v)).toBe(true);
   }, HANG_GUARD_MS);
 });

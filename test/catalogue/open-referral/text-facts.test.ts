@@ -155,6 +155,59 @@ describe('records that are not services', () => {
   ])('keeps %s', (_name, name, description, facts) => {
     expect(notAService(name, description, facts)).toBeUndefined();
   });
+
+  // Round 2 (tuned on both labelled sets).
+  const closed = 'a service that has closed (its description says so; its status is still active)';
+  const regular = { regular: true, dates: [] as string[] };
+  it.each([
+    ['closed in a month and year, with its old times still in the text', 'Riverside Lunch Club', 'This club closed in June 2025. Thank you to all our members. Previously: Tuesdays 12–2pm.', regular, closed],
+    ['has now closed', 'Knit and natter', 'Sadly the group has now closed.', regular, closed],
+    ['is no longer running', 'Parkside walk', 'This walk is no longer running.', none, closed],
+    ['permanently closed', 'Toy library', 'The toy library is permanently closed.', none, closed],
+    ['a trusted trader', 'Gutter cleaning – trusted trader', 'Family-run business covering the county. Free quotes.', none, 'a commercial business'],
+    ['a trade checked by Trading Standards', 'A1 Roofing', 'Roof repairs, checked and vetted by Trading Standards.', none, 'a commercial business'],
+    ['a consultation', 'Have your say on bus routes', 'Read the proposals and complete the online survey by 31 March.', none, 'a consultation'],
+    ['a permit to apply for or renew', 'Disabled parking permit', 'Apply or renew on the council website.', none, 'an information page'],
+    ['a map of many venues', 'Warm spaces this winter', 'Libraries and churches across the city. Use the map to find your nearest.', none, 'a list of other services'],
+    ['a resource for GP practices', 'Referral toolkit', 'A resource for GP practices: how to refer patients.', none, 'a page for professionals'],
+    ['a job pack', 'Community Connector', 'Download the job pack from our website.', none, 'a job vacancy'],
+  ])('%s', (_what, name, description, facts, reason) => {
+    expect(notAService(name, description, facts)).toBe(reason);
+  });
+
+  it.each([
+    ['closed for the summer and reopening', 'Riverside café', 'The café has closed for the summer and reopens in September. Tuesdays 10am–12pm.'],
+    ['no longer running on one day, now meeting on another', 'Chair yoga', 'The class is no longer running on Fridays: it now meets on Mondays 10–11am.'],
+    ['closed on bank holidays', 'Lunch club', 'Wednesdays 12–2pm. Closed on bank holidays.'],
+    ['something else no longer available', 'Lunch club', 'Wednesdays 12–2pm. Paper menus are no longer available.'],
+  ])('keeps a service %s', (_what, name, description) => {
+    expect(notAService(name, description, regular)).toBeUndefined();
+  });
+
+  describe('the deliverable_type, for a record with no regular sessions', () => {
+    const facts = (deliverable: string[], attending: ('venue' | 'phone' | 'online' | 'home')[] = [], more: Partial<{ regular: boolean; dates: string[] }> = {}) => ({ regular: false, dates: [] as string[], deliverable, attending, ...more });
+    it.each([
+      ['Event', facts(['Event'], ['venue']), 'a one-off event'],
+      ['Event with a date', facts(['Event'], ['venue'], { dates: ['saturday 13 march 2027'] }), 'a one-off event (saturday 13 march 2027)'],
+      ['Trader', facts(['Trader'], ['home']), 'a commercial business'],
+      ['Vacancy', facts(['Vacancy']), 'a job vacancy'],
+      ['Information alone, no way of attending', facts(['Information']), 'an information page'],
+      ['Information alone, online only', facts(['Information'], ['online']), 'an information page'],
+    ])('%s', (_what, f, reason) => {
+      expect(notAService('Spring update', 'Read more on our website.', f)).toBe(reason);
+    });
+
+    it.each([
+      ['Information with a phone line', facts(['Information'], ['phone'])],
+      ['Information with a venue', facts(['Information'], ['online', 'venue'])],
+      ['Information and advice', facts(['Information', 'Advice'], ['online'])],
+      ['Information with regular sessions', facts(['Information'], ['online'], { regular: true })],
+      ['Event with regular sessions', facts(['Event'], ['venue'], { regular: true })],
+      ['Volunteering', facts(['Volunteering'], ['venue'])],
+    ])('keeps %s', (_what, f) => {
+      expect(notAService('Spring update', 'Read more on our website.', f)).toBeUndefined();
+    });
+  });
 });
 
 describe('UK profile fields', () => {

@@ -118,6 +118,21 @@ describe('records that are not services', () => {
       { index: 1, id: 'panto', status: 'not a service', reason: 'not a service: a one-off event', path: 'contents[1]' },
     ]);
   });
+
+  it('reads the publisher\'s deliverable_type and a closure written in the text (round 2)', () => {
+    const r = fromOpenReferral(page(
+      record('badge', { name: 'Parking permits', description: 'Who can get one and what it costs.', deliverable_type: 'Information', attending_type: 'Online' }),
+      record('fair', { name: 'Spring health fair', description: 'Blood pressure checks and stalls, 10am–3pm.', deliverable_type: 'Event', attending_type: 'Venue' }),
+      record('lunch', { name: 'Lunch club', description: 'This club closed in March 2026 and is no longer running. Previously: Wednesdays 12–2pm, £4.', deliverable_type: 'Lunch club', attending_type: 'Venue' }),
+      record('line', { name: 'Carers line', description: 'Information for unpaid carers, by phone.', deliverable_type: 'Information', attending_type: 'Phone' }),
+    ));
+    expect(r.activities.map((a) => a.id)).toEqual(['line']);
+    expect(r.skipped.map((s) => [s.id, s.status, s.reason])).toEqual([
+      ['badge', 'not a service', 'not a service: an information page'],
+      ['fair', 'not a service', 'not a service: a one-off event'],
+      ['lunch', 'not a service', 'not a service: a service that has closed (its description says so; its status is still active)'],
+    ]);
+  });
 });
 
 describe('a local area decides area-wide services (issue #17 acceptance)', () => {
