@@ -10,29 +10,37 @@
  * caller's data). The library finds the path by reading the input again, only after something
  * went wrong: when no read of the input throws the second time (a getter that throws once,
  * say), or the exception came from the library itself, it propagates unchanged, so the
- * library's own bugs are never disguised as bad input. A callback given as an option (a
+ * library's own bugs are never disguised as bad input. A path names a field only when it is one
+ * of the library's field names (or, for a directory feed, looks like a field name); any other
+ * key is named by its position (`client.(field 3)`), as it may carry data. A callback given as an option (a
  * provider look-up, a target predicate) that throws is reported the same way, at the option's path.
  *
  * @module
  */
 import { ActivityMatchError } from './errors.js';
 import type { ErrorCode } from './errors.js';
-import { ReferralHistorySchema } from './evaluate/referrals.js';
-import { ActivitySchema } from './schema/activity.js';
-import { ClientProfileSchema } from './schema/client.js';
-import { ExplainOptionsSchema, RecommendOptionsSchema } from './schema/options.js';
-import { MatchingRulesSchema } from './schema/rules.js';
+import type { z } from 'zod';
 import { fieldNamesOf } from './validate.js';
 
 /** An argument of a public function: its error code, its path in messages, and its value. */
 export interface GuardedInput {
   readonly code: ErrorCode;
   readonly path: string;
-  readonly value: unknown;
+  /** The value, or `read` to reach it only after something went wrong (a part of another argument, such as `options.rules`). */
+  readonly value?: unknown;
+  readonly read?: () => unknown;
+  /**
+   * The field names a path may show: those of these schemas, or `'identifiers'` for any key that
+   * looks like one (a directory feed's own field names). Other keys are named by position.
+   */
+  readonly fields?: readonly z.ZodType[] | 'identifiers';
 }
 
 /** The message of a value that could not be read. */
 export const UNREADABLE_MESSAGE = 'could not be read: a getter or proxy trap of the input threw';
+
+/** Objects on which the library's field names are read even when they are not own keys. */
+const PROBED_OBJECTS = 10_000;
 
 /** Most objects the second reading visits (a catalogue of millions of records is read in full once already). */
 const WALK_LIMIT = 50_000_000;
@@ -45,7 +53,7 @@ const WALK_LIMIT = 50_000_000;
  * @example
  * ```ts
  * const client = { get age(): number { throw new Error('locked'); } };
- * guard([{ code: 'INVALID_CLIENT', path: 'client', value: client }], () => client.age);
+ * guard([{ code: 'INVALID_CLIENT', path: 'client', value: client, fields: [ClientProfileSchema] }], () => client.age);
  * // throws ActivityMatchError INVALID_CLIENT, client.age: could not be read: a getter or proxy trap of the input threw
  * ```
  */
@@ -55,7 +63,15 @@ export function guard<T>(inputs: readonly GuardedInput[], run: () => T): T {
   } catch (error) {
     if (error instanceof ActivityMatchError) throw error;
     for (const input of inputs) {
-      const path = unreadablePath(input.value, input.path);
+      let value = input.value;
+      if (input.read !== undefined) {
+        try {
+          value = input.read();
+        } catch {
+          continue; // the argument it is part of names it
+        }
+      }
+      const path = unreadablePath(value, input.path, input.fields);
       if (path !== undefined) throw new ActivityMatchError(input.code, [{ path, message: UNREADABLE_MESSAGE }], { cause: error });
     }
     throw error;
@@ -80,13 +96,13 @@ export function callCaller<T>(path: string, call: () => T): T {
   }
 }
 
-let probes: readonly string[] | undefined;
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]{0,39}$/;
 
-/** Field names of the library's schemas: read on every object, so a proxy trap that throws only for them is found. */
-function probeNames(): readonly string[] {
-  // Read lazily: these modules may still be loading when this one is (import cycles through the time layer).
-  probes ??= fieldNamesOf(ClientProfileSchema, ActivitySchema, MatchingRulesSchema, RecommendOptionsSchema, ExplainOptionsSchema, ReferralHistorySchema);
-  return probes;
+/** Which keys a path may show, and which to probe on every object (a proxy trap may throw only for them). */
+function knownNames(fields: GuardedInput['fields']): { shows(key: string): boolean; probes: readonly string[] } {
+  if (fields === 'identifiers') return { shows: (key) => IDENTIFIER.test(key), probes: [] };
+  const names = new Set(fields === undefined ? [] : fieldNamesOf(...fields));
+  return { shows: (key) => names.has(key), probes: [...names] };
 }
 
 function isIndex(key: string): boolean {
@@ -98,10 +114,10 @@ function isIndex(key: string): boolean {
  * revoked proxy), or undefined when every read succeeds. A field whose name is not one of the
  * library's field names is not named in the path (it may carry data): the path stops at its object.
  */
-export function unreadablePath(value: unknown, path: string): string | undefined {
+export function unreadablePath(value: unknown, path: string, fields?: GuardedInput['fields']): string | undefined {
   const stack: [unknown, string][] = [[value, path]];
   const seen = new Set<unknown>();
-  const known = new Set(probeNames());
+  const known = knownNames(fields);
   let visited = 0;
   while (stack.length > 0 && visited < WALK_LIMIT) {
     const [v, here] = stack.pop() as [unknown, string];
@@ -120,7 +136,7 @@ export function unreadablePath(value: unknown, path: string): string | undefined
     }
     // A field the library does not know is named by its position among the object's fields.
     const name = (key: string, position = 0) =>
-      array && isIndex(key) ? `${here}[${key}]` : `${here}${here === '' ? '' : '.'}${known.has(key) ? key : `(field ${position})`}`;
+      array && isIndex(key) ? `${here}[${key}]` : `${here}${here === '' ? '' : '.'}${known.shows(key) ? key : `(field ${position})`}`;
     const children: [unknown, string][] = [];
     const own = new Set<string>();
     let position = 0;
@@ -135,8 +151,9 @@ export function unreadablePath(value: unknown, path: string): string | undefined
         return name(key, position);
       }
     }
-    if (!array && typeof v === 'object') {
-      for (const key of known) {
+    // Probing costs a read per field name and object: the first objects only (a proxy usually sits near the top).
+    if (!array && typeof v === 'object' && visited <= PROBED_OBJECTS) {
+      for (const key of known.probes) {
         if (own.has(key)) continue;
         try {
           if (Reflect.has(v, key)) Reflect.get(v, key);

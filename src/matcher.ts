@@ -8,6 +8,7 @@ import type { SearchHit, SearchIndex, SearchOptions } from './catalogue/search.j
 import type { RejectedRecord } from './catalogue/load.js';
 import { ActivityMatchError } from './errors.js';
 import type { Activity } from './schema/activity.js';
+import { ActivitySchema } from './schema/activity.js';
 import { ClientProfileSchema } from './schema/client.js';
 import { fastParseClient } from './schema/fast-client.js';
 import { ExplainOptionsSchema, RecommendOptionsSchema } from './schema/options.js';
@@ -22,6 +23,8 @@ import { createExplainCache, explainPosition } from './rank/explain.js';
 import type { ExplainCache } from './rank/explain.js';
 import type { Explanation, Recommendation } from './rank/explain.js';
 import { topPositions } from './rank/search.js';
+import { guard } from './guard.js';
+import type { GuardedInput } from './guard.js';
 import { parseOrThrow } from './validate.js';
 import { attempt } from './result.js';
 import type { SafeResult } from './result.js';
@@ -115,6 +118,18 @@ function placementText(cat: CompiledCatalogue, movedBelow: readonly number[], si
  * ```
  */
 export function createMatcher(activities: unknown, options: MatcherOptions = {}): Matcher {
+  // A caller's getter or proxy trap that throws is reported with its path (see src/guard.ts).
+  return guard(
+    [
+      { code: 'INVALID_RULES', path: 'rules', read: () => (options as { rules?: unknown } | null | undefined)?.rules, fields: [MatchingRulesSchema] },
+      { code: 'INVALID_OPTIONS', path: 'options', value: options, fields: [MatcherOptionsSchema, MatchingRulesSchema] },
+      { code: 'INVALID_CATALOGUE', path: 'activities', value: activities, fields: [ActivitySchema] },
+    ],
+    () => compile(activities, options),
+  );
+}
+
+function compile(activities: unknown, options: MatcherOptions): Matcher {
   const { lenient = false, rules: rulesInput } = parseOrThrow(MatcherOptionsSchema, options, 'INVALID_OPTIONS', 'options');
   const defaults = rulesInput === undefined ? DEFAULT_RULES : parseOrThrow(MatchingRulesSchema, rulesInput, 'INVALID_RULES', 'rules');
   // Each activity's row is extracted as soon as it is validated (see RowWriter), into room
@@ -157,34 +172,49 @@ export function createMatcher(activities: unknown, options: MatcherOptions = {})
       const p = typeof id === 'string' ? cat.positionOf(id) : -1;
       return p < 0 ? undefined : parsed.activities[cat.columns.activityIndex[p] as number];
     },
-    recommend(client, callOptions) {
-      const opts = parseOrThrow(RecommendOptionsSchema, callOptions, 'INVALID_OPTIONS', 'options');
-      const rules = opts.rules ?? defaults;
-      return shortlist(client, 'client', opts.at, opts.limit, rules, createExplainCache(cat, rules, opts.at));
-    },
-    recommendMany(clients, callOptions) {
-      if (!Array.isArray(clients)) throw new ActivityMatchError('INVALID_CLIENT', [{ path: 'clients', message: 'expected an array of client profiles' }]);
-      const opts = parseOrThrow(RecommendOptionsSchema, callOptions, 'INVALID_OPTIONS', 'options');
-      const rules = opts.rules ?? defaults;
-      // One cache for the caseload: the clients share `at` and the rules, and so each activity's upcoming sessions.
-      const cache = createExplainCache(cat, rules, opts.at);
-      return clients.map((client: unknown, i) => shortlist(client, `clients[${i}]`, opts.at, opts.limit, rules, cache));
-    },
-    search(text, searchOptions) {
-      searchIndex ??= createSearchIndex(parsed.activities);
-      return searchIndex.search(text, searchOptions);
-    },
-    explain(client, activityId, callOptions) {
-      const opts = parseOrThrow(ExplainOptionsSchema, callOptions, 'INVALID_OPTIONS', 'options');
-      if (typeof activityId !== 'string') throw new ActivityMatchError('INVALID_OPTIONS', [{ path: 'activityId', message: 'expected an activity id (string)' }]);
-      const p = cat.positionOf(activityId);
-      if (p < 0) throw new ActivityMatchError('UNKNOWN_ACTIVITY', [{ path: 'activityId', message: 'expected the id of an activity in the catalogue' }]);
-      const rules = opts.rules ?? defaults;
-      return explainPosition(contextFor(client, 'client', opts.at, rules), cat, p, rules);
-    },
+    recommend: (client, callOptions) =>
+      guard(callerInputs(client, 'client', callOptions, RecommendOptionsSchema), () => {
+        const opts = parseOrThrow(RecommendOptionsSchema, callOptions, 'INVALID_OPTIONS', 'options');
+        const rules = opts.rules ?? defaults;
+        return shortlist(client, 'client', opts.at, opts.limit, rules, createExplainCache(cat, rules, opts.at));
+      }),
+    recommendMany: (clients, callOptions) => guard(callerInputs(clients, 'clients', callOptions, RecommendOptionsSchema), () => recommendMany(clients, callOptions)),
+    search: (text, searchOptions) =>
+      guard([{ code: 'INVALID_OPTIONS', path: 'options', value: searchOptions, fields: 'identifiers' }], () => {
+        searchIndex ??= createSearchIndex(parsed.activities);
+        return searchIndex.search(text, searchOptions);
+      }),
+    explain: (client, activityId, callOptions) => guard(callerInputs(client, 'client', callOptions, ExplainOptionsSchema), () => explain(client, activityId, callOptions)),
     safeRecommend: (client, callOptions) => attempt(() => matcher.recommend(client, callOptions)),
     safeRecommendMany: (clients, callOptions) => attempt(() => matcher.recommendMany(clients, callOptions)),
     safeExplain: (client, activityId, callOptions) => attempt(() => matcher.explain(client, activityId, callOptions)),
   };
+
+  function recommendMany(clients: unknown, callOptions: unknown): Recommendation[][] {
+    if (!Array.isArray(clients)) throw new ActivityMatchError('INVALID_CLIENT', [{ path: 'clients', message: 'expected an array of client profiles' }]);
+    const opts = parseOrThrow(RecommendOptionsSchema, callOptions, 'INVALID_OPTIONS', 'options');
+    const rules = opts.rules ?? defaults;
+    // One cache for the caseload: the clients share `at` and the rules, and so each activity's upcoming sessions.
+    const cache = createExplainCache(cat, rules, opts.at);
+    return clients.map((client: unknown, i) => shortlist(client, `clients[${i}]`, opts.at, opts.limit, rules, cache));
+  }
+
+  function explain(client: unknown, activityId: unknown, callOptions: unknown): Explanation {
+    const opts = parseOrThrow(ExplainOptionsSchema, callOptions, 'INVALID_OPTIONS', 'options');
+    if (typeof activityId !== 'string') throw new ActivityMatchError('INVALID_OPTIONS', [{ path: 'activityId', message: 'expected an activity id (string)' }]);
+    const p = cat.positionOf(activityId);
+    if (p < 0) throw new ActivityMatchError('UNKNOWN_ACTIVITY', [{ path: 'activityId', message: 'expected the id of an activity in the catalogue' }]);
+    const rules = opts.rules ?? defaults;
+    return explainPosition(contextFor(client, 'client', opts.at, rules), cat, p, rules);
+  }
+
   return matcher;
+}
+
+/** A profile (or caseload) and call options, for {@link guard}. */
+function callerInputs(client: unknown, path: string, options: unknown, optionsSchema: z.ZodType): GuardedInput[] {
+  return [
+    { code: 'INVALID_CLIENT', path, value: client, fields: [ClientProfileSchema] },
+    { code: 'INVALID_OPTIONS', path: 'options', value: options, fields: [optionsSchema] },
+  ];
 }

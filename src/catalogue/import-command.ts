@@ -4,8 +4,9 @@
  *
  * @module
  */
-import { fromOpenReferral } from './open-referral/import.js';
+import { fromOpenReferral } from './from-open-referral.js';
 import type { ImportProblem, OpenReferralImportOptions } from './open-referral/import.js';
+import { guard } from '../guard.js';
 
 /** Options of {@link runImportCommand}: those of `fromOpenReferral`. */
 export type ImportCommandOptions = OpenReferralImportOptions;
@@ -50,6 +51,10 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
  * ```
  */
 export function runImportCommand(data: unknown, options: ImportCommandOptions = {}): ImportCommandResult {
+  return guard([{ code: 'INVALID_OPTIONS', path: 'options', value: options, fields: 'identifiers' }, { code: 'INVALID_CATALOGUE', path: '', value: data, fields: 'identifiers' }], () => runImportCommandUnguarded(data, options));
+}
+
+function runImportCommandUnguarded(data: unknown, options: ImportCommandOptions = {}): ImportCommandResult {
   const result = fromOpenReferral(data, options);
   const { feed } = result;
   const shape = { 'uk-v3-page': 'UK v3 page', 'uk-v1-page': 'UK v1 page', array: 'array of services', services: 'list of services', service: 'one service', 'service-at-location': 'one service at a location' }[feed.shape];

@@ -6,6 +6,7 @@ import type { Activity } from '../schema/activity.js';
 import { parseOrThrow, toIssues } from '../validate.js';
 import { MAX_ACTIVITIES } from './columns.js';
 import { z } from 'zod';
+import { guard } from '../guard.js';
 
 const ParseOptionsSchema = z.strictObject({ lenient: z.boolean({ error: 'expected true or false' }).optional() }, { error: 'expected options { lenient? }' });
 
@@ -79,6 +80,10 @@ function idOf(record: unknown): string | undefined {
  * ```
  */
 export function parseCatalogue(input: unknown, options: ParseCatalogueOptions = {}): ParsedCatalogue {
+  return guard([{ code: 'INVALID_OPTIONS', path: 'options', value: options, fields: [ParseOptionsSchema] }, { code: 'INVALID_CATALOGUE', path: 'activities', value: input, fields: [ActivitySchema] }], () => parseCatalogueUnguarded(input, options));
+}
+
+function parseCatalogueUnguarded(input: unknown, options: ParseCatalogueOptions = {}): ParsedCatalogue {
   return parseCatalogueEach(input, options, undefined);
 }
 

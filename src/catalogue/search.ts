@@ -40,6 +40,8 @@ import { ActivityMatchError } from '../errors.js';
 import { parseOrThrow } from '../validate.js';
 import { foldText, vocabularies } from '../vocabulary/index.js';
 import { resolveKeyword } from '../vocabulary/keywords.js';
+import { guard } from '../guard.js';
+import { ActivitySchema } from '../schema/activity.js';
 
 /**
  * The searchable fields, in order of weight.
@@ -294,6 +296,10 @@ function checkSearchable(activities: unknown): asserts activities is readonly Ac
  * ```
  */
 export function createSearchIndex(activities: readonly Activity[]): SearchIndex {
+  return guard([{ code: 'INVALID_CATALOGUE', path: 'activities', value: activities, fields: [ActivitySchema] }], () => createSearchIndexUnguarded(activities));
+}
+
+function createSearchIndexUnguarded(activities: readonly Activity[]): SearchIndex {
   checkSearchable(activities);
   const docs = activities.map(buildDoc);
   const postings = new Map<string, Posting>();

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { ActivityMatchError } from '../errors.js';
 import { parseOrThrow } from '../validate.js';
 import { createRandom } from './random.js';
+import { guard } from '../guard.js';
 
 /**
  * Bootstrap settings. Every field has a default.
@@ -56,6 +57,10 @@ export interface Interval {
  * ```
  */
 export function bootstrapMean(values: readonly number[], options: BootstrapOptions = {}): Interval {
+  return guard([{ code: 'INVALID_OPTIONS', path: 'options', value: options, fields: [BootstrapOptionsSchema] }, { code: 'INVALID_OPTIONS', path: 'values', value: values }], () => bootstrapMeanUnguarded(values, options));
+}
+
+function bootstrapMeanUnguarded(values: readonly number[], options: BootstrapOptions = {}): Interval {
   const settings = parseOrThrow(BootstrapOptionsSchema, options, 'INVALID_OPTIONS', 'options');
   checkValues(values, 'values');
   return bootstrapOf(values, settings);
@@ -74,6 +79,10 @@ export function bootstrapMean(values: readonly number[], options: BootstrapOptio
  * ```
  */
 export function pairedBootstrap(a: readonly number[], b: readonly number[], options: BootstrapOptions = {}): Interval {
+  return guard([{ code: 'INVALID_OPTIONS', path: 'options', value: options, fields: [BootstrapOptionsSchema] }, { code: 'INVALID_OPTIONS', path: 'a', value: a }, { code: 'INVALID_OPTIONS', path: 'b', value: b }], () => pairedBootstrapUnguarded(a, b, options));
+}
+
+function pairedBootstrapUnguarded(a: readonly number[], b: readonly number[], options: BootstrapOptions = {}): Interval {
   const settings = parseOrThrow(BootstrapOptionsSchema, options, 'INVALID_OPTIONS', 'options');
   checkValues(a, 'a');
   checkValues(b, 'b');

@@ -10,6 +10,7 @@ import { compareRules } from './compare.js';
 import type { Comparison, ComparisonRow } from './compare.js';
 import type { MetricSummary, Settings } from './engine.js';
 import { evaluate } from './evaluate.js';
+import { guard } from '../guard.js';
 
 /** Arguments of {@link runEvaluateCommand}: the parsed JSON of each file. */
 export interface EvaluateCommandArgs {
@@ -60,6 +61,10 @@ const LevelSchema = z.number({ error: 'expected a level between 0 and 1' }).gt(0
  * ```
  */
 export function runEvaluateCommand(args: EvaluateCommandArgs): string {
+  return guard([{ code: 'INVALID_OPTIONS', path: 'args', value: args, fields: [ArgsSchema] }], () => runEvaluateCommandUnguarded(args));
+}
+
+function runEvaluateCommandUnguarded(args: EvaluateCommandArgs): string {
   args = parseOrThrow(ArgsSchema, args, 'INVALID_OPTIONS', 'args') as EvaluateCommandArgs;
   // The rest is validated by evaluate/compareRules, which name the field path in any error.
   const a = (args.rules ?? DEFAULT_RULES) as MatchingRulesInput;
@@ -96,6 +101,10 @@ function describe(s: Settings): string {
  * ```
  */
 export function formatSummaryTable(summary: readonly MetricSummary[], level = 0.95): string {
+  return guard([{ code: 'INVALID_OPTIONS', path: 'summary', value: summary, fields: [SummarySchema] }], () => formatSummaryTableUnguarded(summary, level));
+}
+
+function formatSummaryTableUnguarded(summary: readonly MetricSummary[], level = 0.95): string {
   const rows = parseOrThrow(SummarySchema, summary, 'INVALID_OPTIONS', 'summary');
   level = parseOrThrow(LevelSchema, level, 'INVALID_OPTIONS', 'level');
   return table(
@@ -118,6 +127,10 @@ export function formatSummaryTable(summary: readonly MetricSummary[], level = 0.
  * ```
  */
 export function formatComparisonTable(summary: readonly ComparisonRow[], labels: { readonly a: string; readonly b: string }, level = 0.95): string {
+  return guard([{ code: 'INVALID_OPTIONS', path: 'summary', value: summary, fields: [ComparisonSchema] }, { code: 'INVALID_OPTIONS', path: 'labels', value: labels, fields: [LabelsSchema] }], () => formatComparisonTableUnguarded(summary, labels, level));
+}
+
+function formatComparisonTableUnguarded(summary: readonly ComparisonRow[], labels: { readonly a: string; readonly b: string }, level = 0.95): string {
   const rows = parseOrThrow(ComparisonSchema, summary, 'INVALID_OPTIONS', 'summary');
   labels = parseOrThrow(LabelsSchema, labels, 'INVALID_OPTIONS', 'labels');
   level = parseOrThrow(LevelSchema, level, 'INVALID_OPTIONS', 'level');

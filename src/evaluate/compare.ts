@@ -11,6 +11,9 @@ import type { MetricRow, MetricSummary, Settings, Subject } from './engine.js';
 import type { EvaluateOptions } from './evaluate.js';
 import { FeatureStore } from './features.js';
 import type { IndexedReferral } from './features.js';
+import { guard } from '../guard.js';
+import { ReferralHistorySchema } from './referrals.js';
+import { MatchingRulesSchema } from '../schema/rules.js';
 
 /** Options of {@link compareRules}: those of `evaluate`, with a label for each side. */
 export interface CompareOptions extends Omit<EvaluateOptions, 'label'> {
@@ -75,6 +78,10 @@ const CompareOptionsSchema = z.strictObject({
  * ```
  */
 export function compareRules(a: Matcher | MatchingRulesInput, b: Matcher | MatchingRulesInput, referrals: unknown, options: CompareOptions = {}): Comparison {
+  return guard([{ code: 'INVALID_OPTIONS', path: 'options', value: options, fields: [CompareOptionsSchema] }, { code: 'INVALID_OPTIONS', path: 'referrals', value: referrals, fields: [ReferralHistorySchema] }, { code: 'INVALID_RULES', path: 'a', value: a, fields: [MatchingRulesSchema] }, { code: 'INVALID_RULES', path: 'b', value: b, fields: [MatchingRulesSchema] }], () => compareRulesUnguarded(a, b, referrals, options));
+}
+
+function compareRulesUnguarded(a: Matcher | MatchingRulesInput, b: Matcher | MatchingRulesInput, referrals: unknown, options: CompareOptions = {}): Comparison {
   const { catalogue, labels, ...settings } = parseOrThrow(CompareOptionsSchema, options, 'INVALID_OPTIONS', 'options');
   const items = parseReferrals(referrals);
   // Rules on one side use the other side's matcher when no catalogue is given.

@@ -10,6 +10,9 @@ import { checkOfferedIds, LabelSchema, metricValues, parseReferrals, resolveSubj
 import type { MetricRow, MetricSummary, Settings } from './engine.js';
 import { FeatureStore } from './features.js';
 import type { Relevance } from './referrals.js';
+import { guard } from '../guard.js';
+import { ReferralHistorySchema } from './referrals.js';
+import { MatchingRulesSchema } from '../schema/rules.js';
 
 /** Options of {@link evaluate}. */
 export interface EvaluateOptions {
@@ -70,6 +73,10 @@ const EvaluateOptionsSchema = z.strictObject({ ...SettingsShape, label: LabelSch
  * ```
  */
 export function evaluate(subject: Matcher | MatchingRulesInput, referrals: unknown, options: EvaluateOptions = {}): Evaluation {
+  return guard([{ code: 'INVALID_OPTIONS', path: 'options', value: options, fields: [EvaluateOptionsSchema] }, { code: 'INVALID_OPTIONS', path: 'referrals', value: referrals, fields: [ReferralHistorySchema] }, { code: 'INVALID_RULES', path: 'rules', value: subject, fields: [MatchingRulesSchema] }], () => evaluateUnguarded(subject, referrals, options));
+}
+
+function evaluateUnguarded(subject: Matcher | MatchingRulesInput, referrals: unknown, options: EvaluateOptions = {}): Evaluation {
   const { catalogue, label, ...settings } = parseOrThrow(EvaluateOptionsSchema, options, 'INVALID_OPTIONS', 'options');
   const items = parseReferrals(referrals);
   const resolved = resolveSubject(subject, catalogue, 'rules', {});

@@ -18,6 +18,9 @@ import type { IndexedReferral } from './features.js';
 import { fitConditionalLogit, fitLogistic, SINGULAR_MESSAGE } from './logistic.js';
 import { createRandom } from './random.js';
 import type { ReferralSupport } from './referrals.js';
+import { guard } from '../guard.js';
+import { ReferralHistorySchema } from './referrals.js';
+import { ActivitySchema } from '../schema/activity.js';
 
 /**
  * The outcome `fitWeights` learns to predict.
@@ -132,6 +135,10 @@ const FitOptionsSchema = z.strictObject({
  * ```
  */
 export function fitWeights(referrals: unknown, catalogue: unknown, options: FitWeightsOptions = {}): FitWeightsResult {
+  return guard([{ code: 'INVALID_RULES', path: 'options.rules', read: () => (options as { rules?: unknown } | null | undefined)?.rules, fields: [MatchingRulesSchema] }, { code: 'INVALID_OPTIONS', path: 'options', value: options, fields: [FitOptionsSchema, MatchingRulesSchema] }, { code: 'INVALID_OPTIONS', path: 'referrals', value: referrals, fields: [ReferralHistorySchema] }, { code: 'INVALID_CATALOGUE', path: 'catalogue', value: catalogue, fields: [ActivitySchema] }], () => fitWeightsUnguarded(referrals, catalogue, options));
+}
+
+function fitWeightsUnguarded(referrals: unknown, catalogue: unknown, options: FitWeightsOptions = {}): FitWeightsResult {
   const { target, model: kind, testFraction, seed, l2, maxIterations, tolerance, rules: rulesInput, ...rest } = parseOrThrow(FitOptionsSchema, options, 'INVALID_OPTIONS', 'options');
   const settings: Settings = { ...rest, relevance: target, candidates: 'offered' };
   const items = parseReferrals(referrals);

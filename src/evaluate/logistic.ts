@@ -7,6 +7,7 @@ import { CholeskyDecomposition, inverse, Matrix, solve } from 'ml-matrix';
 import { z } from 'zod';
 import { ActivityMatchError } from '../errors.js';
 import { parseOrThrow } from '../validate.js';
+import { guard } from '../guard.js';
 
 /**
  * Thrown (as `INVALID_OPTIONS`, path `options.l2`) when a Newton step cannot be solved: the data
@@ -109,6 +110,10 @@ export interface LogisticFit {
  * ```
  */
 export function fitLogistic(rows: readonly (readonly number[])[], labels: readonly number[], options: LogisticOptions): LogisticFit {
+  return guard([{ code: 'INVALID_OPTIONS', path: 'options', value: options, fields: [OptionsSchema] }, { code: 'INVALID_OPTIONS', path: 'rows', value: rows }, { code: 'INVALID_OPTIONS', path: 'labels', value: labels }], () => fitLogisticUnguarded(rows, labels, options));
+}
+
+function fitLogisticUnguarded(rows: readonly (readonly number[])[], labels: readonly number[], options: LogisticOptions): LogisticFit {
   rows = parseOrThrow(RowsSchema, rows, 'INVALID_OPTIONS', 'rows');
   labels = parseOrThrow(LabelsSchema, labels, 'INVALID_OPTIONS', 'labels');
   options = parseOrThrow(OptionsSchema, options, 'INVALID_OPTIONS', 'options');
@@ -214,6 +219,10 @@ export interface ChoiceGroup {
  * ```
  */
 export function fitConditionalLogit(groups: readonly ChoiceGroup[], options: LogisticOptions): LogisticFit {
+  return guard([{ code: 'INVALID_OPTIONS', path: 'options', value: options, fields: [OptionsSchema] }, { code: 'INVALID_OPTIONS', path: 'groups', value: groups, fields: [GroupsSchema] }], () => fitConditionalLogitUnguarded(groups, options));
+}
+
+function fitConditionalLogitUnguarded(groups: readonly ChoiceGroup[], options: LogisticOptions): LogisticFit {
   groups = parseOrThrow(GroupsSchema, groups, 'INVALID_OPTIONS', 'groups');
   options = parseOrThrow(OptionsSchema, options, 'INVALID_OPTIONS', 'options');
   const p = groups[0]?.rows[0]?.length ?? 0;

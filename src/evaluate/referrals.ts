@@ -10,6 +10,7 @@ import { ActivityMatchError } from '../errors.js';
 import { ClientProfileSchema } from '../schema/client.js';
 import { parseOrThrow } from '../validate.js';
 import { IsoDateSchema, text } from '../schema/common.js';
+import { guard } from '../guard.js';
 
 const ActivityIdSchema = text(200, 'an activity id');
 
@@ -240,6 +241,10 @@ export type Relevance = (typeof RELEVANCE)[number];
  * ```
  */
 export function judgementsFor(referral: Referral, relevance: Relevance): Record<string, number> {
+  return guard([{ code: 'INVALID_OPTIONS', path: 'referral', value: referral, fields: [OutcomesSchema] }], () => judgementsForUnguarded(referral, relevance));
+}
+
+function judgementsForUnguarded(referral: Referral, relevance: Relevance): Record<string, number> {
   referral = parseOrThrow(OutcomesSchema, referral, 'INVALID_OPTIONS', 'referral') as Referral;
   if (!(RELEVANCE as readonly unknown[]).includes(relevance)) throw new ActivityMatchError('INVALID_OPTIONS', [{ path: 'relevance', message: `expected one of ${RELEVANCE.map((r) => `'${r}'`).join(', ')}` }]);
   const grades: Record<string, number> = {};

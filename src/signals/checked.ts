@@ -29,8 +29,8 @@ function atMost(matched: number, total: number, of: string): void {
 }
 
 /**
- * {@link factors.distanceFactor} with its arguments checked: `km` a number of at least 0
- * (Infinity allowed: 0), `limitKm` a finite number of at least 0.
+ * {@link factors.distanceFactor} with its arguments checked: `km` and `limitKm` numbers of at
+ * least 0 (Infinity allowed, but not for both: infinitely far against no limit means nothing).
  *
  * @example
  * ```ts
@@ -40,7 +40,8 @@ function atMost(matched: number, total: number, of: string): void {
  */
 export function distanceFactor(km: number, limitKm: number): number {
   expectNumber(km, 'km', { min: 0 });
-  expectNumber(limitKm, 'limitKm', { min: 0, max: Number.MAX_VALUE, what: 'a finite number of at least 0' });
+  expectNumber(limitKm, 'limitKm', { min: 0 });
+  if (km === Infinity && limitKm === Infinity) throw new ActivityMatchError('INVALID_OPTIONS', [{ path: 'km', message: 'expected a finite distance when the limit is infinite' }]);
   return factors.distanceFactor(km, limitKm);
 }
 

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { IsoDateSchema, text } from '../schema/common.js';
 import { parseOrThrowOnce } from '../validate.js';
+import { guard } from '../guard.js';
 
 const count = (what: string, max: number) =>
   z.number({ error: `expected ${what}` }).int({ error: `expected ${what}` }).min(0, { error: `expected ${what}` }).max(max, { error: `expected ${what} of at most ${max}` });
@@ -62,6 +63,10 @@ export interface CapacityStatus {
  * ```
  */
 export function capacityStatus(capacity: Capacity | undefined): CapacityStatus {
+  return guard([{ code: 'INVALID_ACTIVITY', path: 'capacity', value: capacity, fields: [CapacitySchema] }], () => capacityStatusUnguarded(capacity));
+}
+
+function capacityStatusUnguarded(capacity: Capacity | undefined): CapacityStatus {
   if (capacity !== undefined) capacity = parseOrThrowOnce(CapacitySchema, capacity, 'INVALID_ACTIVITY', 'capacity');
   const { placesLeft, waitingList, usualWaitWeeks } = capacity ?? {};
   const { excluded, waitWeeks } = capacityFacts(capacity);

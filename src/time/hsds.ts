@@ -5,6 +5,7 @@
  * @module
  */
 import { ActivityMatchError } from '../errors.js';
+import { guard } from '../guard.js';
 
 const KEYS: Record<string, string> = {
   id: 'id',
@@ -48,6 +49,10 @@ const NUMERIC = new Set(['interval', 'count']);
  * ```
  */
 export function fromHsdsSchedule(row: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  return guard([{ code: 'INVALID_ACTIVITY', path: 'schedule', value: row, fields: 'identifiers' }], () => fromHsdsScheduleUnguarded(row));
+}
+
+function fromHsdsScheduleUnguarded(row: Readonly<Record<string, unknown>>): Record<string, unknown> {
   if (row === null || typeof row !== 'object' || Array.isArray(row)) throw new ActivityMatchError('INVALID_ACTIVITY', [{ path: 'schedule', message: 'expected an HSDS schedule object' }]);
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(row)) {

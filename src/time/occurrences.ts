@@ -10,9 +10,10 @@ import { clockMinutes } from './clock.js';
 import { dayFromIso, dayRanges, inDayRanges } from './dates.js';
 import { parseOptions } from './options.js';
 import { ruleDays } from './recurrence.js';
-import { checkSchedules } from './schedule.js';
+import { checkSchedules, ScheduleSchema } from './schedule.js';
 import type { Schedule } from './schedule.js';
 import { localDay, wallClockToInstant } from './zoned.js';
+import { guard } from '../guard.js';
 
 /**
  * One dated session.
@@ -84,6 +85,10 @@ const OptionsSchema = z.strictObject({
  * ```
  */
 export function nextOccurrences(schedules: readonly Schedule[], options: OccurrenceOptions): Occurrence[] {
+  return guard([{ code: 'INVALID_ACTIVITY', path: 'schedules', value: schedules, fields: [ScheduleSchema] }, { code: 'INVALID_OPTIONS', path: '', value: options, fields: [OptionsSchema] }], () => nextOccurrencesUnguarded(schedules, options));
+}
+
+function nextOccurrencesUnguarded(schedules: readonly Schedule[], options: OccurrenceOptions): Occurrence[] {
   const { at, timeZone, limit, horizonDays } = parseOptions(OptionsSchema, options);
   return occurrencesFrom(checkSchedules(schedules), at, timeZone, limit, horizonDays);
 }
@@ -152,6 +157,10 @@ const StaleSchema = z.strictObject({ validTo: IsoDateSchema.optional(), at: Inst
  * ```
  */
 export function isStale(validTo: string | { readonly validTo?: string | undefined } | undefined, at: Date, timeZone = 'Europe/London'): boolean {
+  return guard([{ code: 'INVALID_OPTIONS', path: 'validTo', value: validTo }, { code: 'INVALID_OPTIONS', path: 'at', value: at }], () => isStaleUnguarded(validTo, at, timeZone));
+}
+
+function isStaleUnguarded(validTo: string | { readonly validTo?: string | undefined } | undefined, at: Date, timeZone = 'Europe/London'): boolean {
   if (validTo !== undefined && typeof validTo !== 'string' && (typeof validTo !== 'object' || validTo === null)) {
     throw new ActivityMatchError('INVALID_OPTIONS', [{ path: 'validTo', message: 'expected a date YYYY-MM-DD, a schedule or undefined' }]);
   }

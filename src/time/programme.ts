@@ -11,6 +11,7 @@ import { dayFromIso } from './dates.js';
 import { checkAtAndZone } from './options.js';
 import { parseOrThrowOnce } from '../validate.js';
 import { localDay, wallClockToInstant } from './zoned.js';
+import { guard } from '../guard.js';
 
 const weeksError = 'expected a whole number of weeks from 1 to 520';
 
@@ -91,6 +92,10 @@ export interface JoinStatus {
  * ```
  */
 export function canJoin(programme: Programme, at: Date, timeZone = 'Europe/London'): JoinStatus {
+  return guard([{ code: 'INVALID_ACTIVITY', path: 'programme', value: programme, fields: [ProgrammeSchema] }, { code: 'INVALID_OPTIONS', path: 'at', value: at }], () => canJoinUnguarded(programme, at, timeZone));
+}
+
+function canJoinUnguarded(programme: Programme, at: Date, timeZone = 'Europe/London'): JoinStatus {
   programme = parseOrThrowOnce(ProgrammeSchema, programme, 'INVALID_ACTIVITY', 'programme');
   checkAtAndZone(at, timeZone);
   const today = localDay(at, timeZone);

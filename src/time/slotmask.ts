@@ -14,6 +14,7 @@ import { ActivityMatchError } from '../errors.js';
 import { DAYS, parseClock, WeeklyWindowSchema } from '../schema/common.js';
 import type { WeeklyWindow } from '../schema/common.js';
 import { parseOrThrow } from '../validate.js';
+import { guard } from '../guard.js';
 
 /** Weekly windows as the time functions take them from callers: at most 10,000. */
 export const WindowsSchema = z.array(WeeklyWindowSchema, { error: 'expected a list of weekly windows {day, start, end}' }).max(10_000, { error: 'expected at most 10,000 windows' });
@@ -47,6 +48,10 @@ export type SlotMask = Uint32Array;
  * ```
  */
 export function weeklySlotMask(windows: readonly WeeklyWindow[]): SlotMask {
+  return guard([{ code: 'INVALID_OPTIONS', path: 'windows', value: windows, fields: [WindowsSchema] }], () => weeklySlotMaskUnguarded(windows));
+}
+
+function weeklySlotMaskUnguarded(windows: readonly WeeklyWindow[]): SlotMask {
   return slotMaskOf(parseOrThrow(WindowsSchema, windows, 'INVALID_OPTIONS', 'windows'));
 }
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ActivityMatchError } from '../errors.js';
 import { toIssues } from '../validate.js';
 import type { Term } from './terms.js';
+import { guard } from '../guard.js';
 
 /** What a text argument must be (the helpers below throw this for anything but a string). */
 function expectText(value: unknown, path: string): asserts value is string {
@@ -113,6 +114,10 @@ const FUZZY_THRESHOLD = 0.3;
  * ```
  */
 export function createVocabulary(terms: readonly Term[]): Vocabulary {
+  return guard([{ code: 'INVALID_OPTIONS', path: 'terms', value: terms, fields: [TermsSchema] }], () => createVocabularyUnguarded(terms));
+}
+
+function createVocabularyUnguarded(terms: readonly Term[]): Vocabulary {
   const checked = TermsSchema.safeParse(terms);
   if (!checked.success) throw new ActivityMatchError('INVALID_OPTIONS', toIssues('terms', checked.error, TermsSchema, terms));
   const exact = new Map<string, string>();

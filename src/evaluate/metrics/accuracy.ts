@@ -11,6 +11,7 @@
  */
 import { assertPositiveInteger, invalid, optionalK, optionsOf, toJudgements, toRankedIds } from './input.js';
 import type { Judgements, RankedInput } from './input.js';
+import { guard } from '../../guard.js';
 
 /**
  * Precision at k: the fraction of the top k that is relevant, always divided by k
@@ -30,6 +31,10 @@ import type { Judgements, RankedInput } from './input.js';
  * ```
  */
 export function precisionAt(ranked: RankedInput, qrels: Judgements, k: number): number {
+  return guard([{ code: 'INVALID_OPTIONS', path: 'ranked', value: ranked }, { code: 'INVALID_OPTIONS', path: 'qrels', value: qrels }], () => precisionAtUnguarded(ranked, qrels, k));
+}
+
+function precisionAtUnguarded(ranked: RankedInput, qrels: Judgements, k: number): number {
   assertPositiveInteger(k, 'k');
   return relevantInTop(toRankedIds(ranked), toJudgements(qrels), k) / k;
 }
@@ -52,6 +57,10 @@ export function precisionAt(ranked: RankedInput, qrels: Judgements, k: number): 
  * ```
  */
 export function recallAt(ranked: RankedInput, qrels: Judgements, k: number): number {
+  return guard([{ code: 'INVALID_OPTIONS', path: 'ranked', value: ranked }, { code: 'INVALID_OPTIONS', path: 'qrels', value: qrels }], () => recallAtUnguarded(ranked, qrels, k));
+}
+
+function recallAtUnguarded(ranked: RankedInput, qrels: Judgements, k: number): number {
   assertPositiveInteger(k, 'k');
   const judgements = toJudgements(qrels);
   const total = relevantCount(judgements);
@@ -76,6 +85,10 @@ export function recallAt(ranked: RankedInput, qrels: Judgements, k: number): num
  * ```
  */
 export function successAt(ranked: RankedInput, qrels: Judgements, k: number): number {
+  return guard([{ code: 'INVALID_OPTIONS', path: 'ranked', value: ranked }, { code: 'INVALID_OPTIONS', path: 'qrels', value: qrels }], () => successAtUnguarded(ranked, qrels, k));
+}
+
+function successAtUnguarded(ranked: RankedInput, qrels: Judgements, k: number): number {
   assertPositiveInteger(k, 'k');
   return relevantInTop(toRankedIds(ranked), toJudgements(qrels), k) > 0 ? 1 : 0;
 }
@@ -98,6 +111,10 @@ export function successAt(ranked: RankedInput, qrels: Judgements, k: number): nu
  * ```
  */
 export function hitRateAt(ranked: RankedInput, qrels: Judgements, k: number): number {
+  return guard([{ code: 'INVALID_OPTIONS', path: 'ranked', value: ranked }, { code: 'INVALID_OPTIONS', path: 'qrels', value: qrels }], () => hitRateAtUnguarded(ranked, qrels, k));
+}
+
+function hitRateAtUnguarded(ranked: RankedInput, qrels: Judgements, k: number): number {
   assertPositiveInteger(k, 'k');
   return relevantInTop(toRankedIds(ranked), toJudgements(qrels), k) > 0 ? 1 : 0;
 }
@@ -126,6 +143,10 @@ export interface ReciprocalRankOptions {
  * ```
  */
 export function reciprocalRank(ranked: RankedInput, qrels: Judgements, options: ReciprocalRankOptions = {}): number {
+  return guard([{ code: 'INVALID_OPTIONS', path: 'ranked', value: ranked }, { code: 'INVALID_OPTIONS', path: 'qrels', value: qrels }, { code: 'INVALID_OPTIONS', path: 'options', value: options }], () => reciprocalRankUnguarded(ranked, qrels, options));
+}
+
+function reciprocalRankUnguarded(ranked: RankedInput, qrels: Judgements, options: ReciprocalRankOptions = {}): number {
   const k = optionalK(options);
   const judgements = toJudgements(qrels);
   const ids = toRankedIds(ranked);
@@ -170,6 +191,10 @@ export interface AveragePrecisionOptions {
  * ```
  */
 export function averagePrecision(ranked: RankedInput, qrels: Judgements, options: AveragePrecisionOptions = {}): number {
+  return guard([{ code: 'INVALID_OPTIONS', path: 'ranked', value: ranked }, { code: 'INVALID_OPTIONS', path: 'qrels', value: qrels }, { code: 'INVALID_OPTIONS', path: 'options', value: options }], () => averagePrecisionUnguarded(ranked, qrels, options));
+}
+
+function averagePrecisionUnguarded(ranked: RankedInput, qrels: Judgements, options: AveragePrecisionOptions = {}): number {
   const k = optionalK(options);
   const denominator = optionsOf(options).denominator ?? 'relevant';
   if (denominator !== 'relevant' && denominator !== 'min-r-k') invalid('options.denominator', "expected 'relevant' or 'min-r-k'");

@@ -3,6 +3,7 @@
  * scored (no recommendations, or no relevant outcomes in the judgements).
  */
 import { invalid } from './input.js';
+import { guard } from '../../guard.js';
 
 /**
  * What {@link meanOver} does with `undefined` entries:
@@ -42,6 +43,10 @@ export interface MeanOverOptions {
  * ```
  */
 export function meanOver(perClient: readonly (number | undefined)[], options: MeanOverOptions): number | undefined {
+  return guard([{ code: 'INVALID_OPTIONS', path: 'perClient', value: perClient }, { code: 'INVALID_OPTIONS', path: 'options', value: options }], () => meanOverUnguarded(perClient, options));
+}
+
+function meanOverUnguarded(perClient: readonly (number | undefined)[], options: MeanOverOptions): number | undefined {
   if (!Array.isArray(perClient)) invalid('perClient', 'expected a list of numbers (or undefined)');
   const policy: unknown = (options as Partial<MeanOverOptions> | undefined)?.empty;
   if (policy !== 'skip' && policy !== 'zero') invalid('options.empty', "expected 'skip' or 'zero'");

@@ -7,6 +7,7 @@
  */
 import { assertPositiveInteger, entriesOf, invalid, lookupFn, optionalK, optionsOf, toRankedIds } from './input.js';
 import type { Lookup, RankedInput } from './input.js';
+import { guard } from '../../guard.js';
 
 /** Options shared by the beyond-accuracy metrics. */
 export interface CutOffOptions {
@@ -33,6 +34,10 @@ export interface CutOffOptions {
  * ```
  */
 export function catalogueCoverage(lists: readonly RankedInput[], catalogueSize: number, options: CutOffOptions = {}): number {
+  return guard([{ code: 'INVALID_OPTIONS', path: 'lists', value: lists }, { code: 'INVALID_OPTIONS', path: 'options', value: options }], () => catalogueCoverageUnguarded(lists, catalogueSize, options));
+}
+
+function catalogueCoverageUnguarded(lists: readonly RankedInput[], catalogueSize: number, options: CutOffOptions = {}): number {
   if (!Array.isArray(lists)) invalid('lists', 'expected a list of ranked lists');
   assertPositiveInteger(catalogueSize, 'catalogueSize');
   const k = optionalK(options);
@@ -67,6 +72,10 @@ export function catalogueCoverage(lists: readonly RankedInput[], catalogueSize: 
  * ```
  */
 export function intraListDiversity(list: RankedInput, categoryOf: Lookup<string>, options: CutOffOptions = {}): number {
+  return guard([{ code: 'INVALID_OPTIONS', path: 'list', value: list }, { code: 'INVALID_OPTIONS', path: 'categoryOf', value: categoryOf }, { code: 'INVALID_OPTIONS', path: 'options', value: options }], () => intraListDiversityUnguarded(list, categoryOf, options));
+}
+
+function intraListDiversityUnguarded(list: RankedInput, categoryOf: Lookup<string>, options: CutOffOptions = {}): number {
   const category = lookupFn(categoryOf, 'categoryOf');
   const k = optionalK(options);
   const ids = toRankedIds(list, 'list').slice(0, k);
@@ -120,6 +129,10 @@ export interface NoveltyOptions extends CutOffOptions {
  * ```
  */
 export function novelty(list: RankedInput, popularity: ReadonlyMap<string, number> | Readonly<Record<string, number>>, options: NoveltyOptions = {}): number {
+  return guard([{ code: 'INVALID_OPTIONS', path: 'list', value: list }, { code: 'INVALID_OPTIONS', path: 'popularity', value: popularity }, { code: 'INVALID_OPTIONS', path: 'options', value: options }], () => noveltyUnguarded(list, popularity, options));
+}
+
+function noveltyUnguarded(list: RankedInput, popularity: ReadonlyMap<string, number> | Readonly<Record<string, number>>, options: NoveltyOptions = {}): number {
   const counts = new Map<string, number>();
   let sum = 0;
   for (const [id, count] of entriesOf(popularity, 'popularity')) {

@@ -8,6 +8,7 @@ import { callCaller } from '../../guard.js';
 import { assertPositiveInteger, compareCodePoints, invalid, lookupFn, optionalK, optionsOf, toRankedIds } from './input.js';
 import type { CutOffOptions } from './beyond.js';
 import type { Lookup, RankedInput } from './input.js';
+import { guard } from '../../guard.js';
 
 /**
  * Exposure of a rank position: the logarithmic position bias used by DCG and by Singh &
@@ -93,6 +94,10 @@ export interface ExposureByGroupResult {
  * ```
  */
 export function exposureByGroup(rows: readonly GroupedList[], options: ExposureByGroupOptions): ExposureByGroupResult {
+  return guard([{ code: 'INVALID_OPTIONS', path: 'rows', value: rows }, { code: 'INVALID_OPTIONS', path: 'options', value: options }], () => exposureByGroupUnguarded(rows, options));
+}
+
+function exposureByGroupUnguarded(rows: readonly GroupedList[], options: ExposureByGroupOptions): ExposureByGroupResult {
   if (!Array.isArray(rows)) invalid('rows', 'expected a list of { group, ranked }');
   if (rows.length === 0) invalid('rows', 'expected at least one client');
   const isTarget = targetFn(optionsOf(options).target);
@@ -150,6 +155,10 @@ export interface ProviderExposure {
  * ```
  */
 export function exposureByProvider(lists: readonly RankedInput[], providerOf: Lookup<string>, options: CutOffOptions = {}): ProviderExposure[] {
+  return guard([{ code: 'INVALID_OPTIONS', path: 'lists', value: lists }, { code: 'INVALID_OPTIONS', path: 'providerOf', value: providerOf }, { code: 'INVALID_OPTIONS', path: 'options', value: options }], () => exposureByProviderUnguarded(lists, providerOf, options));
+}
+
+function exposureByProviderUnguarded(lists: readonly RankedInput[], providerOf: Lookup<string>, options: CutOffOptions = {}): ProviderExposure[] {
   if (!Array.isArray(lists)) invalid('lists', 'expected a list of ranked lists');
   const provider = lookupFn(providerOf, 'providerOf');
   const k = optionalK(options);

@@ -19,6 +19,7 @@
  */
 import { ActivityMatchError } from '../../errors.js';
 import { callCaller } from '../../guard.js';
+import { guard } from '../../guard.js';
 
 /** Throws `ActivityMatchError` (`INVALID_OPTIONS`) at `path` (internal). */
 export function invalid(path: string, message: string): never {
@@ -80,6 +81,10 @@ export interface RankByScoreOptions {
  * ```
  */
 export function rankByScore(items: readonly ScoredItem[], options: RankByScoreOptions = {}): string[] {
+  return guard([{ code: 'INVALID_OPTIONS', path: 'items', value: items }, { code: 'INVALID_OPTIONS', path: 'options', value: options }], () => rankByScoreUnguarded(items, options));
+}
+
+function rankByScoreUnguarded(items: readonly ScoredItem[], options: RankByScoreOptions = {}): string[] {
   if (!Array.isArray(items)) invalid('items', 'expected a list of { id, score }');
   const ties = optionsOf(options).ties ?? 'trec_eval';
   if (ties !== 'trec_eval' && ties !== 'id-ascending') invalid('options.ties', "expected 'trec_eval' or 'id-ascending'");
@@ -146,6 +151,10 @@ export function ordinal(n: number): string {
  * ```
  */
 export function countRelevant(qrels: Judgements): number {
+  return guard([{ code: 'INVALID_OPTIONS', path: 'qrels', value: qrels }], () => countRelevantUnguarded(qrels));
+}
+
+function countRelevantUnguarded(qrels: Judgements): number {
   let n = 0;
   for (const grade of toJudgements(qrels).values()) if (grade > 0) n++;
   return n;

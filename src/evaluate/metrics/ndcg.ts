@@ -4,6 +4,7 @@
  */
 import { assertPositiveInteger, invalid, optionsOf, toJudgements, toRankedIds } from './input.js';
 import type { Judgements, RankedInput } from './input.js';
+import { guard } from '../../guard.js';
 
 /**
  * How a grade becomes gain:
@@ -53,6 +54,10 @@ export interface DcgOptions {
  * ```
  */
 export function dcgAt(ranked: RankedInput, qrels: Judgements, k: number, options: DcgOptions = {}): number {
+  return guard([{ code: 'INVALID_OPTIONS', path: 'ranked', value: ranked }, { code: 'INVALID_OPTIONS', path: 'qrels', value: qrels }, { code: 'INVALID_OPTIONS', path: 'options', value: options }], () => dcgAtUnguarded(ranked, qrels, k, options));
+}
+
+function dcgAtUnguarded(ranked: RankedInput, qrels: Judgements, k: number, options: DcgOptions = {}): number {
   assertPositiveInteger(k, 'k');
   const { gain, discount } = readOptions(options);
   const judgements = toJudgements(qrels);
@@ -83,6 +88,10 @@ export function dcgAt(ranked: RankedInput, qrels: Judgements, k: number, options
  * ```
  */
 export function ndcgAt(ranked: RankedInput, qrels: Judgements, k: number, options: DcgOptions = {}): number {
+  return guard([{ code: 'INVALID_OPTIONS', path: 'ranked', value: ranked }, { code: 'INVALID_OPTIONS', path: 'qrels', value: qrels }, { code: 'INVALID_OPTIONS', path: 'options', value: options }], () => ndcgAtUnguarded(ranked, qrels, k, options));
+}
+
+function ndcgAtUnguarded(ranked: RankedInput, qrels: Judgements, k: number, options: DcgOptions = {}): number {
   assertPositiveInteger(k, 'k');
   const { gain, discount } = readOptions(options);
   const judgements = toJudgements(qrels);

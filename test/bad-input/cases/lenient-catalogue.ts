@@ -48,6 +48,6 @@ export const cases: BadInputCase[] = [
     make: () => [activity('ok'), Symbol(MARKER), 10n, () => 1, new Date(), new Map(), NaN, activity('ok-2')],
     expect: { rejected: 6, indices: [1, 2, 3, 4, 5, 6] },
   },
-  { name: 'a getter that throws', entry: e, make: () => [activity('a1'), throwingGetter(baseActivity(), 'category')], expect: { propagates: 'planted' } },
-  { name: 'a revoked proxy record', entry: e, make: () => [activity('a1'), revokedProxy()], expect: [{ rejected: 1, indices: [1] }, { propagates: 'engine' }] },
+  { name: 'a getter that throws: the whole load stops, at its path', entry: e, make: () => [activity('a1'), throwingGetter(baseActivity(), 'category')], expect: { code: 'INVALID_CATALOGUE', paths: ['activities[1].category'] } },
+  { name: 'a revoked proxy record', entry: e, make: () => [activity('a1'), revokedProxy()], expect: [{ rejected: 1, indices: [1] }, { code: 'INVALID_CATALOGUE', paths: ['activities[1]'] }] },
 ];

@@ -18,7 +18,7 @@ export const cases: BadInputCase[] = [
   { name: 'a Date', entry: e, make: () => new Date(AT), expect: invalid('options.at') },
   { name: 'an array', entry: e, input: [AT, 5], expect: invalid('options') },
   { name: 'an empty object', entry: e, input: {}, expect: invalid('options.at') },
-  { name: 'a revoked proxy', entry: e, make: revokedProxy, expect: [invalid('options'), { propagates: 'engine' }] },
+  { name: 'a revoked proxy', entry: e, make: revokedProxy, expect: invalid('options') },
 
   // ── Valid ──
   { name: 'a string at', entry: e, input: { at: AT }, expect: 'ok' },
@@ -65,7 +65,7 @@ export const cases: BadInputCase[] = [
   at('null', null),
   { name: 'at: 10 MB', entry: e, make: () => ({ at: hugeMarker() }), expect: invalid('options.at') },
   { name: 'at: 10,000 nested objects', entry: e, make: () => ({ at: deepObjects() }), expect: invalid('options.at') },
-  { name: 'at: a getter that throws', entry: e, make: () => throwingGetter({}, 'at'), expect: { propagates: 'planted' } },
+  { name: 'at: a getter that throws', entry: e, make: () => throwingGetter({}, 'at'), expect: invalid('options.at') },
   {
     name: 'at: a Date whose getTime throws',
     entry: e,
@@ -78,7 +78,7 @@ export const cases: BadInputCase[] = [
       });
       return { at: d };
     },
-    expect: ['ok', invalid('options.at'), { propagates: 'planted' }],
+    expect: ['ok', invalid('options.at')],
   },
   { ...at('an object posing as a Date', fakeDate()) },
   { ...at('a Proxy around a Date', new Proxy(new Date(AT), {})) },

@@ -89,5 +89,5 @@ export const cases: BadInputCase[] = [
   rule('a section as a string', { schedule: MARKER }, 'rules.schedule'),
 
   // ── Objects that fight back ──
-  { name: 'a getter that throws', entry: e, make: () => ({ weights: throwingGetter({ distance: 1 }, 'needs') }), expect: { propagates: 'planted' } },
+  { name: 'a getter that throws', entry: e, make: () => ({ weights: throwingGetter({ distance: 1 }, 'needs') }), expect: invalid('rules.weights.needs') },
 ];
