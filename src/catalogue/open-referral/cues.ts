@@ -21,7 +21,7 @@ import type { Category } from '../../vocabulary/index.js';
 export const CATEGORY_CUES: Readonly<Record<Category, Readonly<Record<string, number>>>> = {
   'physical-activity': {
     exercise: 1, exercises: 1, 'exercise class': 2, fitness: 1, 'keep fit': 2, sport: 1, sports: 1, 'physical activity': 2, 'get active': 1, gym: 2, workout: 1,
-    aerobics: 2, pilates: 2, circuits: 2, 'circuit training': 2, running: 1, jogging: 1, cycling: 1, football: 1, 'walking football': 2, badminton: 2, bowls: 1,
+    aerobics: 2, pilates: 2, circuits: 2, 'circuit training': 2, running: 1, jogging: 1, cycling: 1, football: 1, 'walking football': 2, badminton: 2, bowls: 1, bowling: 1,
     swimming: 2, swim: 1, aquafit: 2, yoga: 2, 'tai chi': 2, zumba: 2, 'dance class': 1, 'strength and balance': 2, 'falls prevention': 2, 'health walk': 2,
     'health walks': 2, 'walking group': 2, 'walking netball': 2, 'nordic walking': 2, boccia: 2, 'table tennis': 2, 'exercise on referral': 2, 'exercise referral': 2,
     bootcamp: 2, 'boot camp': 2, hiit: 2, 'high intensity': 2, 'interval training': 2, spinning: 2, boxercise: 2,
@@ -43,7 +43,7 @@ export const CATEGORY_CUES: Readonly<Record<Category, Readonly<Record<string, nu
   nature: {
     gardening: 2, 'community garden': 2, allotment: 2, conservation: 2, 'green gym': 2, nature: 1, outdoors: 1, beekeeping: 2, woodland: 1, wildlife: 1,
     'nature walk': 2, 'nature walks': 2, 'green space': 1, 'forest school': 2, farm: 1, orchard: 2, planting: 1, pruning: 1, 'hedge laying': 1,
-    forest: 0.5, 'forest walk': 2, 'forest walks': 2, 'forest bathing': 2, woods: 1, countryside: 1, birdsong: 1, 'bird watching': 2, birdwatching: 2, 'fresh air': 0.5, horticultural: 2, horticulture: 2,
+    forest: 0.5, 'forest walk': 2, 'forest walks': 2, 'forest bathing': 2, woods: 0.5, countryside: 1, birdsong: 1, 'bird watching': 2, birdwatching: 2, 'fresh air': 0.5, horticultural: 2, horticulture: 2,
     'grow food': 2, 'grow fruit': 2, 'grow vegetables': 2, 'grow veg': 2, 'grow your own': 2, 'fruit and veg': 1, 'community growing': 2, 'food growing': 2,
     'growing space': 2, 'learn to garden': 2, 'therapeutic gardening': 2,
   },

@@ -83,6 +83,8 @@ describe('inferFields', () => {
       ['Cook and eat', 'A six-week cooking course: healthy meals on a budget.', 'health-education'],
       ['Community larder', 'Members pay £5 a week for food and household essentials.', 'practical-support'],
       ['Work club', 'Help with CVs, job searching and interview practice.', 'practical-support'],
+      // Bowls are played with "woods": a weak nature cue does not outweigh the game.
+      ['Park bowling club', 'Crown green bowls. Woods to borrow.', 'physical-activity'],
     ])('infers %j → %s from what it is about', (name, description, category) => {
       expect(infer({ name, description }).category).toBe(category);
     });
