@@ -12,6 +12,7 @@ export default defineConfig({
       'test/rank/**/*.test.ts',
       'test/time/**/*.test.ts',
       'test/evaluate/**/*.test.ts',
+      'test/reference/**/*.test.ts',
       'test/properties.test.ts',
       'test/acceptance.test.ts',
       'test/quality.test.ts',
