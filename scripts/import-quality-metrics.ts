@@ -1,7 +1,7 @@
 /**
- * How well `fromOpenReferral` reads the labelled feed-like records
- * (fixtures/open-referral/labelled/, labels written before any tuning): coverage and accuracy per
- * inferred field. `npm run import-quality` prints these figures and test/catalogue/open-referral/
+ * How well `fromOpenReferral` reads a set of labelled feed-like records (fixtures/open-referral/
+ * labelled/, labelled-2/ or held-out-2/; see scripts/import-quality-sets.ts): coverage and
+ * accuracy per inferred field. `npm run import-quality` prints these figures and test/catalogue/open-referral/
  * labelled.test.ts asserts the targets, so the two cannot drift.
  *
  * Written against the importer's public result only (activities with `source.serviceId`,
