@@ -56,7 +56,36 @@ export type Entry =
    * An Open Referral document: `fromOpenReferral(input)` (lenient: write the outcome as
    * `{ rejected, … }`), `fromOpenReferral(input, { strict: true })` and `runImportCommand(input)`.
    */
-  | 'open-referral';
+  | 'open-referral'
+  // Issue #21, the edges of the public surface (calls in helper-runners.ts):
+  /** A text argument: foldText, slugify, normaliseTag, resolveKeyword, stripHtml, vocabulary look-ups and matches. Path `text`. */
+  | 'text'
+  /** `createVocabulary(input)`. Paths `terms…`. */
+  | 'terms'
+  /** `capacityStatus(input)`. Paths `capacity…`. */
+  | 'capacity'
+  /** `canJoin(input, at)`. Paths `programme…`. */
+  | 'programme'
+  /** `sessionFit(input, availability)`. Paths `session…`. */
+  | 'session'
+  /** `sessionFit(window, input)`. Paths `availability…`. */
+  | 'availability'
+  /** `weeklySlotMask(input)` (and its overlap with a mask). Paths `windows…`. */
+  | 'windows'
+  /** `fromHsdsSchedule(input)`. Path `schedule`. */
+  | 'hsds-schedule'
+  /** A ranked list given to the metrics. Paths `ranked…`. */
+  | 'ranked'
+  /** Judgements given to the metrics. Path `qrels`. */
+  | 'qrels'
+  /** A cut-off given to the metrics (and a rank to `exposure`). Path `k`. */
+  | 'metric-k'
+  /** `fitWeights(HISTORY, SMALL, input)`. Paths `options…`. */
+  | 'fit-options'
+  /** `fitWeights(input, SMALL, { l2: 0 })`: a fit, or `INVALID_OPTIONS` at `referrals` when the history cannot identify the weights. */
+  | 'fit-no-penalty'
+  /** An argument list spread into every exported factor function: a value in [0, 1] or `INVALID_OPTIONS`. */
+  | 'factor-args';
 
 /** What must happen. */
 export type Outcome =

@@ -34,6 +34,7 @@ import { toIssues } from '../../src/validate.js';
 import { activity } from '../helpers.js';
 import { AT, catalogue, fullClient, MARKER_PATTERN, smallCatalogue, validClient } from './corpus.js';
 import type { Entry, Outcome } from './corpus.js';
+import { HELPER_RUNNERS } from './helper-runners.js';
 
 /** One way of calling an entry point. */
 export interface Call {
@@ -696,4 +697,5 @@ export const RUNNERS: Record<Entry, readonly Call[]> = {
       skipped: (r) => (r as ImportCommandResult).counts.skipped,
     },
   ],
+  ...HELPER_RUNNERS,
 };

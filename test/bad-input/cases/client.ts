@@ -28,6 +28,10 @@ export const cases: BadInputCase[] = [
   { name: 'a boolean', entry: e, input: true, expect: invalid('client') },
   { name: 'a bigint', entry: e, input: 67n, expect: invalid('client') },
   { name: 'a symbol', entry: e, input: Symbol(MARKER), expect: invalid('client') },
+  // Issue #21: a key is input too. Not close to a field name, it is named by position, not quoted.
+  { name: 'an unknown field named after a person', entry: e, make: () => withClient({ [`John Smith 12/03/1951 ${MARKER}`]: 1 }), expect: invalid('client') },
+  { name: 'an unknown field that is a short code', entry: e, make: () => withClient({ MS: true }), expect: invalid('client') },
+  { name: 'a misspelt field', entry: e, make: () => withClient({ activaton: 2 }), expect: invalid('client') },
   { name: 'a function', entry: e, input: () => validClient(), expect: invalid('client') },
   { name: 'a Date', entry: e, make: () => new Date(), expect: invalid('client.activation') },
   { name: 'a Map of the fields', entry: e, make: () => new Map(Object.entries(validClient())), expect: invalid('client.activation') },
