@@ -116,8 +116,9 @@ export type Outcome =
   | { readonly upcoming: 'none' | 'some' }
   /**
    * The exception raised by the input itself propagates: `planted` is {@link PLANTED} thrown by
-   * a getter or proxy trap of the input (the library does not swallow exceptions it did not
-   * raise, and is left working); `engine` is the engine's TypeError for a revoked proxy.
+   * a getter or proxy trap of the input, `engine` the engine's TypeError for a revoked proxy.
+   * Only the exported zod schemas (zod's own API) let it through; every function of the
+   * library reports it as an `ActivityMatchError` with its path (issue #21).
    */
   | { readonly propagates: 'planted' | 'engine' };
 
