@@ -255,6 +255,48 @@ describe('activity-match evaluate', () => {
   });
 });
 
+describe('activity-match evaluate --csv', () => {
+  const history = readFileSync(new URL('../fixtures/referrals/history.json', import.meta.url), 'utf8');
+  const files = { 'r.json': JSON.stringify((JSON.parse(history) as unknown[]).slice(0, 60)), 'b.json': JSON.stringify({ weights: { interests: 5 } }) };
+  const parse = (csv: string) => csv.split('\n').map((line) => line.split(','));
+
+  it('prints one row per metric, at full precision, with the confidence level', () => {
+    const r = run(['evaluate', '--referrals', 'r.json', '--csv'], files);
+    expect(r.code).toBe(0);
+    expect(r.err).toBe('');
+    const json = JSON.parse(run(['evaluate', '--referrals', 'r.json', '--json'], files).out) as { summary: { metric: string; n: number; mean: number | null; lower: number | null; upper: number | null }[] };
+    const [header, ...rows] = parse(r.out);
+    expect(header).toEqual(['rules', 'metric', 'n', 'mean', 'lower', 'upper', 'level']);
+    const text = (x: number | null) => (x === null ? '' : String(x));
+    expect(rows).toEqual(json.summary.map((s) => ['defaults', s.metric, String(s.n), text(s.mean), text(s.lower), text(s.upper), '0.95']));
+  });
+
+  it('names a comparison’s columns after the two rule sets', () => {
+    const r = run(['evaluate', '--referrals', 'r.json', '--compare', 'b.json', '--csv'], files);
+    expect(r.code).toBe(0);
+    const [header, first] = parse(r.out);
+    expect(header?.slice(0, 3)).toEqual(['metric', 'n', 'defaults']);
+    expect(header).toContain('compare');
+    expect(header).toContain('difference (B - A)');
+    expect(header).toContain('difference lower');
+    expect(header?.at(-1)).toBe('level');
+    expect(first?.[0]).toBe('ndcg@5');
+    expect(first?.length).toBe(header?.length);
+  });
+
+  it('cannot be combined with --json (exit 2)', () => {
+    const r = run(['evaluate', '--referrals', 'r.json', '--csv', '--json'], files);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--csv and --json cannot be used together');
+  });
+
+  it('quotes text with commas or quotes, keeps text from being read as a formula, and leaves missing values empty', async () => {
+    const { toCsv } = await import('../src/cli/csv.js');
+    const row = { label: 'a, "b"', x: null, y: Number.NaN, formula: '=HYPERLINK("http://x")', minus: -0.5, at: '@sum' };
+    expect(toCsv([row]).split('\n')).toEqual(['label,x,y,formula,minus,at', `"a, ""b""",,,"'=HYPERLINK(""http://x"")",-0.5,'@sum`, '']);
+  });
+});
+
 describe('activity-match import', () => {
   const fixture = (name: string) => readFileSync(new URL(`../fixtures/open-referral/uk-feeds/${name}`, import.meta.url), 'utf8');
   const page = fixture('sheffield-v3-page-1.json');

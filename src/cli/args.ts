@@ -79,8 +79,9 @@ export const COMMANDS = {
       { name: 'compare', value: '<file.json>', help: 'matching rules to compare with them' },
       CATALOGUE,
       { name: 'json', help: 'print the summary as JSON' },
+      { name: 'csv', help: 'print the summary as CSV, one row per metric, for a spreadsheet' },
     ],
-    examples: ['activity-match evaluate --referrals fixtures/referrals/history.json --compare my-rules.json'],
+    examples: ['activity-match evaluate --referrals fixtures/referrals/history.json --compare my-rules.json', 'activity-match evaluate --referrals history.json --csv > metrics.csv'],
   },
   import: {
     summary: 'convert Open Referral pages into a catalogue',

@@ -14,7 +14,9 @@ import type { ClientProfileInput } from '../schema/client.js';
 import type { DeepReadonly } from '../inputs.js';
 import type { MatchingRulesInput } from '../schema/rules.js';
 import { ActivityMatchError } from '../errors.js';
+import { UsageError } from './args.js';
 import type { ParsedArgs } from './args.js';
+import { evaluationCsv } from './csv.js';
 import { CliError, readJson, writeText } from './files.js';
 import type { FileIo } from './files.js';
 import { formatExplanation, formatShortlist, shortfallText } from './format.js';
@@ -103,16 +105,18 @@ export function explainCommand(io: CommandIo, args: ParsedArgs): number {
 /** `activity-match evaluate`. */
 export function evaluateCommand(io: CommandIo, args: ParsedArgs): number {
   const { referrals: referralsFile, rules: rulesFile, compare: compareFile } = args.values;
+  const csv = args.flags.has('csv');
+  if (csv && args.flags.has('json')) throw new UsageError('--csv and --json cannot be used together', 'evaluate');
   const matcher = loadMatcher(io, args.values.catalogue);
-  (args.flags.has('json') ? io.json : io.out)(
-    runEvaluateCommand({
-      referrals: readJson(io, referralsFile as string, 'referrals'),
-      ...(rulesFile === undefined ? {} : { rules: readJson(io, rulesFile, 'rules') }),
-      ...(compareFile === undefined ? {} : { compare: readJson(io, compareFile, 'compare rules') }),
-      json: args.flags.has('json'),
-      catalogue: matcher,
-    }),
-  );
+  const output = runEvaluateCommand({
+    referrals: readJson(io, referralsFile as string, 'referrals'),
+    ...(rulesFile === undefined ? {} : { rules: readJson(io, rulesFile, 'rules') }),
+    ...(compareFile === undefined ? {} : { compare: readJson(io, compareFile, 'compare rules') }),
+    json: args.flags.has('json') || csv,
+    catalogue: matcher,
+  });
+  if (csv) io.json(evaluationCsv(output).trimEnd());
+  else (args.flags.has('json') ? io.json : io.out)(output);
   return 0;
 }
 

@@ -120,6 +120,13 @@ const TESTS: Record<string, () => void> = {
     expect(() => JSON.parse(run(['evaluate', '--referrals', 'r.json'], files).out) as unknown).toThrow();
     expect(JSON.parse(run(['evaluate', '--referrals', 'r.json', '--json'], files).out)).toHaveProperty('summary');
   },
+  'evaluate --csv': () => {
+    const files = { 'r.json': referrals(30) };
+    const table = run(['evaluate', '--referrals', 'r.json'], files).out;
+    const csv = run(['evaluate', '--referrals', 'r.json', '--csv'], files).out;
+    expect(table).not.toContain('rules,metric,n,mean,lower,upper,level');
+    expect(csv.split('\n')[0]).toBe('rules,metric,n,mean,lower,upper,level');
+  },
   'import --out': () => {
     const toFile = run(['import', 'p.json', '--at', AT, '--out', 'c.json'], { 'p.json': page });
     const toStdout = run(['import', 'p.json', '--at', AT], { 'p.json': page });
