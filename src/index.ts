@@ -20,6 +20,8 @@ export { ActivitySchema, AudienceSchema, DELIVERY_KINDS, INFERABLE_FIELDS, Infer
 export type { InferableField, Activity, ActivityInput, ActivityLocation, Audience, Cost, CostLevel, DeliveryKind, Gender, GroupSize, Intensity, ReferralRoute } from './schema/activity.js';
 export { ACTIVATION_LEVELS, BUDGETS, ClientProfileSchema, LONELINESS, TRAVEL_MODES } from './schema/client.js';
 export type { ActivationLevel, Budget, ClientProfile, ClientProfileInput, Loneliness } from './schema/client.js';
+export { parseClientProfile } from './schema/lenient-client.js';
+export type { ParseClientOptions, ParsedClientProfile, UnrecognisedClientData } from './schema/lenient-client.js';
 export { DEFAULT_RULES, FACTORS, MatchingRulesSchema, PRACTICAL_FACTORS, PRACTICAL_FIRST_NEEDS, RELEVANCE_FACTORS } from './schema/rules.js';
 export type { Factor, MatchingRules, MatchingRulesInput } from './schema/rules.js';
 export { RecommendOptionsSchema } from './schema/options.js';
@@ -73,6 +75,8 @@ export { areaKey, postcodeDistrict, postcodeDistrictOf } from './signals/areas.j
 
 export { AUDIENCE_GROUPS, CATEGORIES, CONDITIONS, NEEDS, TAGS, createVocabulary, foldText, normaliseTag, slugify, vocabularies } from './vocabulary/index.js';
 export type { AudienceGroup, Category, Condition, Need, Term, Vocabulary } from './vocabulary/index.js';
+export { SNOMED_CT, SNOMED_CT_SOURCES, snomedTerm } from './vocabulary/snomed.js';
+export type { SnomedMapping, SnomedSource } from './vocabulary/snomed.js';
 
 // Evaluation: referral histories, ranking metrics (trec_eval conventions), rule comparison, weight fitting.
 export * from './evaluate/index.js';

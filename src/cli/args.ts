@@ -43,6 +43,7 @@ export interface CommandSpec {
 const CLIENT: OptionSpec = { name: 'client', value: '<file.json | persona id>', required: true, help: "a client profile file, or the id of a bundled persona ('activity-match personas' lists them); the CLI never prints a profile's contents" };
 const CATALOGUE: OptionSpec = { name: 'catalogue', value: '<file.json>', help: 'a catalogue file, loaded leniently: rejected records are listed on stderr (default: the bundled catalogue of fictional Sheffield services)' };
 const AT: OptionSpec = { name: 'at', value: '<ISO date-time>', help: 'the time of the recommendation, with an offset, e.g. 2026-11-23T09:00:00Z (default: now)' };
+const LENIENT: OptionSpec = { name: 'lenient', help: 'set aside conditions, needs and fields the matcher does not know (with a warning naming each path) instead of failing' };
 const MIN_RELEVANCE: OptionSpec = { name: 'min-relevance', value: '<0-1>', help: 'the relevance an activity needs to fit them well (default 0.5); lower it for a fuller list' };
 
 /** Every command but `help`, in the order help lists them. */
@@ -57,6 +58,7 @@ export const COMMANDS = {
       { name: 'limit', value: '<N>', help: 'how many activities to list, 1 to 100 (default 5)' },
       AT,
       MIN_RELEVANCE,
+      LENIENT,
       { name: 'no-diversity', help: 'the plain fit-and-score order, without moving similar activities down the list' },
       { name: 'json', help: 'print the shortlist as JSON' },
     ],
@@ -66,7 +68,7 @@ export const COMMANDS = {
     summary: 'why one activity is or is not suggested for a client',
     usage: 'explain --client <file.json | persona id> --activity <id> [options]',
     description: 'Prints every rule the activity breaks for this client, each factor with its contribution to the score, and the reasons.',
-    options: [CLIENT, { name: 'activity', value: '<id>', required: true, help: 'the id of an activity in the catalogue' }, CATALOGUE, AT, MIN_RELEVANCE, { name: 'json', help: 'print the explanation as JSON' }],
+    options: [CLIENT, { name: 'activity', value: '<id>', required: true, help: 'the id of an activity in the catalogue' }, CATALOGUE, AT, MIN_RELEVANCE, LENIENT, { name: 'json', help: 'print the explanation as JSON' }],
     examples: ['activity-match explain --client anxious-gym-averse --activity ers-leisure-centre-gym'],
   },
   evaluate: {

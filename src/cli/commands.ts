@@ -9,6 +9,7 @@ import type { Persona } from '../entries/sample.js';
 import { runImportCommand } from '../catalogue/import-command.js';
 import { runEvaluateCommand } from '../evaluate/command.js';
 import { createMatcher } from '../matcher.js';
+import { parseClientProfile } from '../schema/lenient-client.js';
 import type { Matcher } from '../matcher.js';
 import type { ClientProfileInput } from '../schema/client.js';
 import type { DeepReadonly } from '../inputs.js';
@@ -34,14 +35,20 @@ export interface CommandIo extends FileIo {
   readonly width: number;
 }
 
-function loadClient(io: CommandIo, ref: string): { profile: DeepReadonly<ClientProfileInput>; label: string } {
+function loadClient(io: CommandIo, ref: string, lenient = false): { profile: DeepReadonly<ClientProfileInput>; label: string } {
   const persona: Persona | undefined = PERSONAS.find((p) => p.id === ref);
-  if (persona) return { profile: persona.profile, label: `persona ${persona.id}: ${persona.summary}` };
-  if (!ref.toLowerCase().endsWith('.json')) {
+  let loaded: { profile: DeepReadonly<ClientProfileInput>; label: string };
+  if (persona) loaded = { profile: persona.profile, label: `persona ${persona.id}: ${persona.summary}` };
+  else if (!ref.toLowerCase().endsWith('.json')) {
     throw new CliError(`no bundled persona '${shown(ref)}'${suggestion(ref, PERSONAS.map((p) => p.id))}, and not a .json file ('activity-match personas' lists the personas)`);
   }
   // Never echo a real client's profile: name the file only. The library validates it.
-  return { profile: readJson(io, ref, 'client') as ClientProfileInput, label: `client file ${shown(ref)}` };
+  else loaded = { profile: readJson(io, ref, 'client') as ClientProfileInput, label: `client file ${shown(ref)}` };
+  if (!lenient) return loaded;
+  // Lenient: unknown conditions, needs and fields are set aside; the warnings give paths, never values.
+  const parsed = parseClientProfile(loaded.profile, { lenient: true });
+  for (const w of parsed.warnings) io.err(`warning: ${w.path}: ${w.message}`);
+  return { profile: parsed.profile, label: loaded.label };
 }
 
 /** Compiles a catalogue leniently, reporting every rejected record on stderr. */
@@ -75,7 +82,7 @@ export function recommendCommand(io: CommandIo, args: ParsedArgs): number {
   if (limit < 1 || limit > 100) throw new CliError('--limit expects a whole number from 1 to 100');
   const rules = rulesOf(args);
   const matcher = loadMatcher(io, args.values.catalogue);
-  const { profile, label } = loadClient(io, args.values.client as string);
+  const { profile, label } = loadClient(io, args.values.client as string, args.flags.has('lenient'));
   const at = atOf(io, args);
   const items = matcher.recommend(profile, { at, limit, ...(rules ? { rules } : {}) });
   if (args.flags.has('json')) {
@@ -95,7 +102,7 @@ export function explainCommand(io: CommandIo, args: ParsedArgs): number {
   if (matcher.get(id) === undefined) {
     throw new CliError(`no activity '${shown(id)}' in the ${args.values.catalogue === undefined ? 'bundled catalogue' : 'catalogue'}${suggestion(id, matcher.activities.map((a) => a.id))}`);
   }
-  const { profile } = loadClient(io, args.values.client as string);
+  const { profile } = loadClient(io, args.values.client as string, args.flags.has('lenient'));
   const explanation = matcher.explain(profile, id, { at: atOf(io, args), ...(rules ? { rules } : {}) });
   if (args.flags.has('json')) io.json(JSON.stringify(explanation, null, 2));
   else io.out(formatExplanation(explanation, io.width));

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { vocabularies, normaliseTag } from '../vocabulary/index.js';
+import { CLINICAL_VOCABULARIES } from '../vocabulary/snomed.js';
 import { postcodeDistrict } from '../signals/areas.js';
 import type { AudienceGroup, Category, Condition, Need, Vocabulary } from '../vocabulary/index.js';
 
@@ -201,10 +202,10 @@ export const LanguageListSchema = z
 /** Accessibility features (of a venue) or needs (of a client). */
 export const ACCESS_FEATURES = ['wheelchair', 'stepFree', 'hearingLoop', 'accessibleToilet'] as const;
 
-/** A list of condition ids (synonyms accepted). */
-export const conditionList = () => termListSchema<Condition>(vocabularies.conditions, 'condition');
-/** A list of need ids (synonyms accepted). */
-export const needList = () => termListSchema<Need>(vocabularies.needs, 'need');
+/** A list of condition ids (synonyms and the SNOMED CT concept ids of `SNOMED_CT` accepted). */
+export const conditionList = () => termListSchema<Condition>(CLINICAL_VOCABULARIES.conditions, 'condition');
+/** A list of need ids (synonyms and the SNOMED CT concept ids of `SNOMED_CT` accepted). */
+export const needList = () => termListSchema<Need>(CLINICAL_VOCABULARIES.needs, 'need');
 /**
  * A UK postcode district ("S5", "BS34") or postcode area ("BS"), in any case and spacing; output
  * in canonical form (upper case, no spaces).

@@ -12,6 +12,7 @@
 import { DAYS, isIsoDate, parseClock } from './common.js';
 import { vocabularies } from '../vocabulary/index.js';
 import type { Vocabulary } from '../vocabulary/index.js';
+import { CLINICAL_VOCABULARIES } from '../vocabulary/snomed.js';
 
 export type Obj = Record<string, unknown>;
 
@@ -135,7 +136,7 @@ export function termList(value: unknown, vocabulary: Vocabulary, cache: Map<stri
 
 /** `conditionList()`: condition ids, synonyms accepted. */
 export function conditionList(value: unknown): readonly string[] | undefined {
-  return termList(value, vocabularies.conditions, conditionCache);
+  return termList(value, CLINICAL_VOCABULARIES.conditions, conditionCache);
 }
 
 /**
@@ -149,7 +150,7 @@ export function groupList(value: unknown): readonly string[] | undefined {
 
 /** `needList()`: need ids, synonyms accepted. */
 export function needList(value: unknown): readonly string[] | undefined {
-  return termList(value, vocabularies.needs, needCache);
+  return termList(value, CLINICAL_VOCABULARIES.needs, needCache);
 }
 
 /** `LanguageListSchema`: 1 to 50 codes, each reduced to its lower-case primary subtag, de-duplicated. */

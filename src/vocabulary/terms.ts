@@ -71,6 +71,7 @@ export const CONDITIONS = [
   { id: 'kidney-disease', label: 'kidney disease', synonyms: ['chronic kidney disease', 'ckd', 'renal disease', 'kidney failure'] },
   { id: 'autism', label: 'autism', synonyms: ['autistic', 'asd', 'autism spectrum disorder', "asperger's"] },
   { id: 'substance-misuse', label: 'alcohol or drug use', synonyms: ['substance misuse', 'drug use', 'alcohol misuse', 'alcohol dependence', 'addiction', 'recovery from addiction'] },
+  { id: 'brain-injury', label: 'brain injury', synonyms: ['acquired brain injury', 'abi', 'traumatic brain injury', 'tbi', 'head injury'] },
 ] as const satisfies readonly Term[];
 
 /**

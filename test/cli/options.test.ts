@@ -52,6 +52,25 @@ const TESTS: Record<string, () => void> = {
     expect(ids([...args, '--min-relevance', '0.3'])).toHaveLength(5);
     expect(ids([...args, '--min-relevance', '1'])).toHaveLength(0);
   },
+  'recommend --lenient': () => {
+    const files = { 'gp.json': JSON.stringify({ age: 70, activation: 2, conditions: ['13645005', 'gout-SECRET'], home: { lat: 53.41, lon: -1.46 } }) };
+    const strict = run(['recommend', '--client', 'gp.json', '--at', AT], files);
+    expect(strict.code).toBe(1);
+    const lenient = run(['recommend', '--client', 'gp.json', '--at', AT, '--lenient'], files);
+    expect(lenient.code).toBe(0);
+    expect(lenient.err).toBe('warning: client.conditions[1]: not a condition the matcher knows: kept in unrecognised.conditions, not used in matching');
+    expect(lenient.out).toContain('Designed for people with COPD');
+    expect(lenient.out + lenient.err).not.toContain('SECRET');
+  },
+  'explain --lenient': () => {
+    const files = { 'gp.json': JSON.stringify({ age: 70, activation: 2, conditions: ['COPD'], pets: 'SECRET cat' }) };
+    const args = ['explain', '--client', 'gp.json', '--activity', 'breathe-easy-group', '--at', AT];
+    expect(run(args, files).code).toBe(1);
+    const lenient = run([...args, '--lenient'], files);
+    expect(lenient.code).toBe(0);
+    expect(lenient.err).toMatch(/^warning: client: unexpected field: the 4th field given here .*kept in unrecognised\.fields/);
+    expect(lenient.err).not.toContain('SECRET');
+  },
   'recommend --no-diversity': () => {
     const diverse = json(base) as Item[];
     const plain = json([...base, '--no-diversity']) as Item[];
