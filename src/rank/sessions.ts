@@ -3,7 +3,7 @@ import type { Activity } from '../schema/activity.js';
 import type { WeeklyWindow } from '../schema/common.js';
 import { inDayRanges, weekdayOfDay, ymdFromDay } from '../time/dates.js';
 import { occurrencesFrom } from '../time/occurrences.js';
-import { canJoin } from '../time/programme.js';
+import { canJoin } from '../time/joining.js';
 import { minuteWindowsOf } from '../time/pattern.js';
 import type { MinuteWindow } from '../time/pattern.js';
 import { weeklySessionTimes } from '../time/weekly.js';
@@ -11,7 +11,7 @@ import { localDayAndMinutesAt } from '../time/zoned.js';
 import type { ClientContext } from './client-context.js';
 import { overlapWithDay } from './measure.js';
 
-import type { Schedule } from '../time/schedule.js';
+import type { Schedule } from '../schema/schedule.js';
 
 /** A dated session, with its zone, a short label and whether the client can go. */
 export interface SessionTime {

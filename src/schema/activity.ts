@@ -14,9 +14,9 @@ import {
   TimeZoneSchema,
   WeeklyWindowSchema,
 } from './common.js';
-import { CapacitySchema } from '../time/capacity.js';
-import { ProgrammeSchema } from '../time/programme.js';
-import { ScheduleSchema } from '../time/schedule.js';
+import { CapacitySchema } from './capacity.js';
+import { ProgrammeSchema } from './programme.js';
+import { ScheduleSchema } from './schedule.js';
 
 /**
  * The activity fields an import can infer from text, in the order they are listed.

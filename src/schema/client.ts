@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { GENDERS, REFERRAL_ROUTES } from './activity.js';
-import { DateRangeSchema } from '../time/dates.js';
+import { DateRangeSchema } from './date-range.js';
 import { BirthDateSchema, conditionList, groupList, LanguageListSchema, LatitudeSchema, LongitudeSchema, needList, PostcodeDistrictSchema, text, WeeklyWindowSchema } from './common.js';
 
 /**

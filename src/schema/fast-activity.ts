@@ -48,8 +48,8 @@ import type { Activity } from './activity.js';
 import { isTimeZone } from './common.js';
 import { CACHE_LIMIT, conditionList, DEFAULT_LANGUAGES, EMPTY_LIST, exactList, freeze, includes, isIntIn, isNumberIn, isoDate, isPlainArray, isPlainObject, languageList, needList, term, text, windowList } from './fast-common.js';
 import type { Obj } from './fast-common.js';
-import { ProgrammeSchema } from '../time/programme.js';
-import { ScheduleSchema } from '../time/schedule.js';
+import { ProgrammeSchema } from './programme.js';
+import { ScheduleSchema } from './schedule.js';
 import { normaliseTag, vocabularies } from '../vocabulary/index.js';
 
 const DEFAULT_TIME_ZONE = 'Europe/London';

@@ -9,8 +9,9 @@
 import { z } from 'zod';
 import { DAYS, InstantSchema, parseClock, TimeZoneSchema, WeeklyWindowSchema } from '../schema/common.js';
 import type { WeeklyWindow } from '../schema/common.js';
-import { DateRangeSchema, dayRanges, inDayRanges, weekdayOfDay } from './dates.js';
-import type { DateRange } from './dates.js';
+import { DateRangeSchema } from '../schema/date-range.js';
+import type { DateRange } from '../schema/date-range.js';
+import { dayRanges, inDayRanges, weekdayOfDay } from './dates.js';
 import type { Occurrence } from './occurrences.js';
 import { checkTimeZone } from './options.js';
 import { parseOrThrow } from '../validate.js';

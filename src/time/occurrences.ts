@@ -6,12 +6,13 @@
 import { z } from 'zod';
 import { ActivityMatchError } from '../errors.js';
 import { InstantSchema, IsoDateSchema, TimeZoneSchema } from '../schema/common.js';
-import { clockMinutes } from './clock.js';
+import { clockMinutes } from '../schema/clock.js';
 import { dayFromIso, dayRanges, inDayRanges } from './dates.js';
 import { parseOptions } from './options.js';
 import { ruleDays } from './recurrence.js';
-import { checkSchedules, ScheduleSchema } from './schedule.js';
-import type { Schedule } from './schedule.js';
+import { checkSchedules } from './check-schedules.js';
+import { ScheduleSchema } from '../schema/schedule.js';
+import type { Schedule } from '../schema/schedule.js';
 import { localDay, wallClockToInstant } from './zoned.js';
 import { guard } from '../guard.js';
 

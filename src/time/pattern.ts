@@ -7,10 +7,10 @@
  */
 import { DAYS } from '../schema/common.js';
 import type { WeeklyWindow } from '../schema/common.js';
-import { clockMinutes } from './clock.js';
+import { clockMinutes } from '../schema/clock.js';
 import { dayFromIso, weekdayOfDay } from './dates.js';
-import type { Programme } from './programme.js';
-import type { Schedule } from './schedule.js';
+import type { Programme } from '../schema/programme.js';
+import type { Schedule } from '../schema/schedule.js';
 
 /** A weekly window in minutes: day 0 = Monday, start and end in minutes after midnight. */
 export interface MinuteWindow {

@@ -10,7 +10,7 @@
  */
 import { DAYS } from '../schema/common.js';
 import { dayFromIso, dayFromYmd, daysInMonth, mod, weekdayOfDay, ymdFromDay } from './dates.js';
-import type { Schedule } from './schedule.js';
+import type { Schedule } from '../schema/schedule.js';
 
 /** Most weeks or months walked for one schedule in one call (about 380 years of weeks). */
 export const MAX_PERIODS = 20_000;

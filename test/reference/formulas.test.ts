@@ -11,7 +11,7 @@ import { costCodeOf } from '../../src/catalogue/columns.js';
 import { ageAt } from '../../src/rank/client-context.js';
 import * as lib from '../../src/signals/factors.js';
 import { haversineKm } from '../../src/signals/geo.js';
-import { capacityFacts } from '../../src/time/capacity.js';
+import { capacityFacts } from '../../src/time/places.js';
 import { dayFromIso, weekdayOfDay } from '../../src/time/dates.js';
 import { lastJoinDayOf, lastSessionDayOf, minuteWindowsOf, weeklyWindowsOf } from '../../src/time/pattern.js';
 import { localDay } from '../../src/time/zoned.js';

@@ -1,7 +1,7 @@
 /**
  * The scoring formulas, cost codes and timetable rules, restated for the reference
  * implementation from their documentation (README "How scoring works", the TSDoc of
- * `src/signals/factors.ts`, `src/time/pattern.ts` and `src/time/capacity.ts`), without importing
+ * `src/signals/factors.ts`, `src/time/pattern.ts` and `src/time/places.ts`), without importing
  * the library's helpers: so the property tests comparing the fast path with the reference check
  * these formulas too. A bug in one of the library's helpers (a swapped cost-table cell, a
  * dropped clamp, an off-by-one in a cohort's last joining day) now makes the two disagree.
@@ -126,7 +126,7 @@ export function freshness(ageDays: number, daysExpired: number, freshDays: numbe
   return daysExpired >= 1 ? Math.min(base, byAge(freshDays + daysExpired)) : base;
 }
 
-// ── Capacity (src/time/capacity.ts) ────────────────────────────────────────────────────────
+// ── Capacity (src/time/places.ts) ─────────────────────────────────────────────────────────
 
 /** Only "full, no waiting list" excludes. */
 export function full(a: Activity): boolean {

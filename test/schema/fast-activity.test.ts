@@ -6,7 +6,7 @@ import bundled from '../../fixtures/catalogue.json';
 import { generateCatalogue } from '../../fixtures/generate/catalogue.js';
 import { ActivityAccessibilitySchema, ActivitySchema, CostSchema, EligibilitySchema, ServiceAreaSchema } from '../../src/schema/activity.js';
 import { fastParseActivity } from '../../src/schema/fast-activity.js';
-import { CapacitySchema } from '../../src/time/capacity.js';
+import { CapacitySchema } from '../../src/schema/capacity.js';
 import { checkMutants, checkSingleEdits, containers, DELETE, expectSameOutput, mutationArbitrary, pinnedChecker, valuePaths, withValue } from './pinned.js';
 import type { Json } from './pinned.js';
 

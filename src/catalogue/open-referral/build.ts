@@ -11,7 +11,7 @@ import type { CostInput } from './cost.js';
 import { join } from './fields.js';
 import type { InferredFields } from './inference.js';
 import type { LocationInput } from './location.js';
-import type { ScheduleInput } from '../../time/schedule.js';
+import type { ScheduleInput } from '../../schema/schedule.js';
 import { ImportedActivitySchema } from './schema.js';
 import { INFERABLE_FIELDS } from './schema.js';
 import type { ImportedActivity, InferableField } from './schema.js';

@@ -13,8 +13,8 @@
  */
 import type { ValidationIssue } from '../../errors.js';
 import { fromHsdsSchedule } from '../../time/hsds.js';
-import { ScheduleSchema } from '../../time/schedule.js';
-import type { ScheduleInput } from '../../time/schedule.js';
+import { ScheduleSchema } from '../../schema/schedule.js';
+import type { ScheduleInput } from '../../schema/schedule.js';
 import { formatPath } from '../../validate.js';
 import { dateOf, fit, isObject, join, textOf } from './fields.js';
 import { stripHtml } from './html.js';

@@ -22,7 +22,7 @@ import type { RejectedRecord } from '../load.js';
 import { accessibilityFromText, accessibilityText } from './accessibility.js';
 import type { AccessibilityInput } from './accessibility.js';
 import type { ActivityInput } from '../../schema/activity.js';
-import type { ScheduleInput } from '../../time/schedule.js';
+import type { ScheduleInput } from '../../schema/schedule.js';
 import { mapAges } from './age.js';
 import { buildActivity } from './build.js';
 import type { ServiceFacts } from './build.js';

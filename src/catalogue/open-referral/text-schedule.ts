@@ -44,7 +44,7 @@
  *
  * @module
  */
-import type { ScheduleInput } from '../../time/schedule.js';
+import type { ScheduleInput } from '../../schema/schedule.js';
 
 /** Text beyond this many characters is not read for schedules. */
 export const MAX_SCHEDULE_TEXT = 20_000;

@@ -10,7 +10,7 @@ import { audienceOf } from '../../../src/catalogue/open-referral/profile.js';
 import { eligibilityFromText, openToOthers } from '../../../src/catalogue/open-referral/text-eligibility.js';
 import { districtsIn, placeFromText } from '../../../src/catalogue/open-referral/text-place.js';
 import { readTextSchedules } from '../../../src/catalogue/open-referral/text-schedule.js';
-import { ScheduleSchema } from '../../../src/time/schedule.js';
+import { ScheduleSchema } from '../../../src/schema/schedule.js';
 
 /** About `mb` megabytes of `unit` repeated. */
 const mb = (unit: string, n = 4) => unit.repeat(Math.ceil((n * 1024 * 1024) / unit.length));

@@ -4,7 +4,7 @@ import { accessibilityFromText, accessibilityText } from '../../../src/catalogue
 import { costFromText, levelOf, mapCost, perOf } from '../../../src/catalogue/open-referral/cost.js';
 import { mapLocation, remoteModeOf } from '../../../src/catalogue/open-referral/location.js';
 import { mapSchedules } from '../../../src/catalogue/open-referral/schedules.js';
-import { ScheduleSchema } from '../../../src/time/schedule.js';
+import { ScheduleSchema } from '../../../src/schema/schedule.js';
 
 describe('cost', () => {
   it.each([

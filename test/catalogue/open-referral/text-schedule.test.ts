@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SESSION_MINUTES, readTextSchedules } from '../../../src/catalogue/open-referral/text-schedule.js';
-import { ScheduleSchema } from '../../../src/time/schedule.js';
+import { ScheduleSchema } from '../../../src/schema/schedule.js';
 
 /** The timed rows as "FREQ BYDAY HH:MM-HH:MM". */
 const rows = (text: string) => readTextSchedules(text).schedules.filter((s) => s.freq !== undefined).map((s) => `${s.freq === 'MONTHLY' ? 'M' : 'W'} ${String(s.byday)} ${String(s.opensAt)}-${String(s.closesAt)}`);
