@@ -5,7 +5,7 @@ import Fuse from 'fuse.js';
 import { bench, describe } from 'vitest';
 import bundled from '../fixtures/catalogue.json';
 import { parseCatalogue } from '../src/catalogue/load.js';
-import { createSearchIndex } from '../src/catalogue/search.js';
+import { createSearchIndex } from '../src/catalogue/text-search.js';
 import type { Activity, ActivityInput } from '../src/index.js';
 import { mulberry32 as random } from '../src/evaluate/random.js';
 

@@ -12,7 +12,7 @@ import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { version } from '../package.json';
 import { ActivityMatchError } from './errors.js';
-import { runSyncCommand } from './sync/command.js';
+import { runSyncCommand } from './sync/sync-command.js';
 import type { FetchLike } from './sync/http.js';
 import { COMMAND_NAMES, commandHelp, generalHelp, isCommand, parseArgs, UsageError, usageLine } from './cli/args.js';
 import type { CommandName } from './cli/args.js';

@@ -6,7 +6,7 @@
  * @module
  */
 import type { z } from 'zod';
-import type { ExplainOptionsSchema, RecommendOptionsSchema } from './schema/options.js';
+import type { ExplainOptionsSchema, RecommendOptionsSchema } from './schema/recommend-options.js';
 
 /**
  * `T` with every array and object read-only, all the way down: what the library accepts, since

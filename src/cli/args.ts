@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { SYNC_USAGE } from '../sync/command.js';
+import { SYNC_USAGE } from '../sync/sync-command.js';
 import { shown, suggestion, wrap } from './text.js';
 
 /** A problem with the command line itself (exit 2). */

@@ -1,13 +1,13 @@
 /**
  * The commands behind `activity-match recommend | explain | evaluate | import | personas`, on
- * parsed arguments and the injected io. `sync` lives in `src/sync/command.ts`.
+ * parsed arguments and the injected io. `sync` lives in `src/sync/sync-command.ts`.
  *
  * @module
  */
 import { catalogue as bundledCatalogue, personas as PERSONAS } from '../entries/sample.js';
 import type { Persona } from '../entries/sample.js';
 import { runImportCommand } from '../catalogue/import-command.js';
-import { runEvaluateCommand } from '../evaluate/command.js';
+import { runEvaluateCommand } from '../evaluate/evaluate-command.js';
 import { createMatcher } from '../matcher.js';
 import { parseClientProfile } from '../schema/lenient-client.js';
 import type { Matcher } from '../matcher.js';

@@ -17,5 +17,5 @@ export { FIT_MODELS, FIT_TARGETS, fitWeights } from './fit.js';
 export type { FitWeightsOptions, FitWeightsResult } from './fit.js';
 export { fitConditionalLogit, fitLogistic } from './logistic.js';
 export type { ChoiceGroup, LogisticFit, LogisticOptions } from './logistic.js';
-export { formatComparisonTable, formatSummaryTable, runEvaluateCommand } from './command.js';
-export type { EvaluateCommandArgs } from './command.js';
+export { formatComparisonTable, formatSummaryTable, runEvaluateCommand } from './evaluate-command.js';
+export type { EvaluateCommandArgs } from './evaluate-command.js';

@@ -7,7 +7,7 @@
  */
 export { syncFeed, MAX_FAILED_PAGES_IN_A_ROW } from './crawl.js';
 export type { SyncResult } from './crawl.js';
-export type { SyncOptions, SyncProgress } from './options.js';
+export type { SyncOptions, SyncProgress } from './sync-options.js';
 export { formatSyncReport } from './report.js';
 export type { SyncFailure, SyncImportProblem, SyncRemoved, SyncReport, SyncSkipped } from './report.js';
 export { parseSyncState } from './state.js';

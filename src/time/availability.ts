@@ -13,7 +13,7 @@ import { DateRangeSchema } from '../schema/date-range.js';
 import type { DateRange } from '../schema/date-range.js';
 import { dayRanges, inDayRanges, weekdayOfDay } from './dates.js';
 import type { Occurrence } from './occurrences.js';
-import { checkTimeZone } from './options.js';
+import { checkTimeZone } from './time-arguments.js';
 import { parseOrThrow } from '../validate.js';
 import { localDayAndMinutes } from './zoned.js';
 

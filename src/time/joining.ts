@@ -9,7 +9,7 @@ import { tz } from '@date-fns/tz';
 import { ProgrammeSchema } from '../schema/programme.js';
 import type { Programme } from '../schema/programme.js';
 import { dayFromIso } from './dates.js';
-import { checkAtAndZone } from './options.js';
+import { checkAtAndZone } from './time-arguments.js';
 import { parseOrThrowOnce } from '../validate.js';
 import { localDay, wallClockToInstant } from './zoned.js';
 import { guard } from '../guard.js';

@@ -8,7 +8,7 @@ import { ActivityMatchError } from '../errors.js';
 import { InstantSchema, IsoDateSchema, TimeZoneSchema } from '../schema/common.js';
 import { clockMinutes } from '../schema/clock.js';
 import { dayFromIso, dayRanges, inDayRanges } from './dates.js';
-import { parseOptions } from './options.js';
+import { parseOptions } from './time-arguments.js';
 import { ruleDays } from './recurrence.js';
 import { checkSchedules } from './check-schedules.js';
 import { ScheduleSchema } from '../schema/schedule.js';

@@ -9,7 +9,7 @@ import { ActivityMatchError } from '../index.js';
 import { syncFeed } from './crawl.js';
 import { normaliseBase } from './feed.js';
 import type { FetchLike } from './http.js';
-import type { SyncOptions, SyncProgress } from './options.js';
+import type { SyncOptions, SyncProgress } from './sync-options.js';
 import { formatSyncReport } from './report.js';
 import { parseSyncState } from './state.js';
 import type { SyncState } from './state.js';

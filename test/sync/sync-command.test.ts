@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
 import type { CliIo } from '../../src/cli.js';
-import { parseSyncArgs } from '../../src/sync/command.js';
+import { parseSyncArgs } from '../../src/sync/sync-command.js';
 import { parseSyncState } from '../../src/sync/index.js';
 import type { SyncReport } from '../../src/sync/index.js';
 import { fixtureFeed, pageUrl, startFeedServer } from './server.js';

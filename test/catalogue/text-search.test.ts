@@ -5,7 +5,7 @@ import bundled from '../../fixtures/catalogue.json';
 import { ActivitySchema, parseCatalogue } from '../../src/index.js';
 import type { Activity } from '../../src/index.js';
 import { fromOpenReferral } from '../../src/catalogue/open-referral/index.js';
-import { createSearchIndex, MIN_SEARCH_SCORE } from '../../src/catalogue/search.js';
+import { createSearchIndex, MIN_SEARCH_SCORE } from '../../src/catalogue/text-search.js';
 import { foldText } from '../../src/vocabulary/index.js';
 import { readFixture } from './fixtures.js';
 
