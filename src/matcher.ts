@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { compileCatalogue } from './catalogue/compile.js';
 import type { CompiledCatalogue } from './catalogue/compile.js';
 import { assertCatalogueLength, parseCatalogueEach } from './catalogue/load.js';
-import { RowWriter } from './catalogue/columns.js';
+import { RowWriter } from './catalogue/row-writer.js';
 import { createSearchIndex } from './catalogue/text-search.js';
 import type { SearchHit, SearchIndex, SearchOptions } from './catalogue/text-search.js';
 import type { RejectedRecord } from './catalogue/load.js';

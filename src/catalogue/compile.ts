@@ -4,7 +4,10 @@
  */
 import type { Activity } from '../schema/activity.js';
 import { activityDemand } from '../signals/factors.js';
-import { buildColumns, columnBytes, extractRows, FLAG, hashString } from './columns.js';
+import { buildColumns } from './layout.js';
+import { columnBytes } from './columns.js';
+import { extractRows } from './row-writer.js';
+import { FLAG, hashString } from './codes.js';
 import type { Columns, RowTable } from './columns.js';
 import { buildGrid, cellKey, GROUP, groupOf, likenessKey } from './grid.js';
 import type { Grid } from './grid.js';

@@ -9,7 +9,8 @@
  * computes an upper bound of any score inside it (see `rank/bounds.ts`); alike neighbours keep
  * those bounds tight, so most blocks are skipped unread.
  */
-import { FLAG, demandAt, type Columns } from './columns.js';
+import { FLAG } from './codes.js';
+import { demandAt, type Columns } from './columns.js';
 
 /** Activities per block: small enough for tight bounds, large enough to amortise them (32 read 34% fewer rows than 64 at 1M national; 16 cost more in bounds than it saved). */
 export const BLOCK_SIZE = 32;

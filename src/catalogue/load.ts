@@ -4,7 +4,7 @@ import { ActivitySchema } from '../schema/activity.js';
 import { fastParseActivity } from '../schema/fast-activity.js';
 import type { Activity } from '../schema/activity.js';
 import { parseOrThrow, toIssues } from '../validate.js';
-import { MAX_ACTIVITIES } from './columns.js';
+import { MAX_ACTIVITIES } from './row-writer.js';
 import { z } from 'zod';
 import { guard } from '../guard.js';
 

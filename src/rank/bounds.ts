@@ -1,4 +1,4 @@
-import { CATEGORY_IDS, popcount } from '../catalogue/columns.js';
+import { CATEGORY_IDS, popcount } from '../catalogue/codes.js';
 import { BLOCK, GROUP } from '../catalogue/grid.js';
 import type { RangeAggregates, RunMasks } from '../catalogue/grid.js';
 import type { MatchingRules } from '../schema/rules.js';

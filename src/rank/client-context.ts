@@ -1,6 +1,6 @@
 import type { Columns } from '../catalogue/columns.js';
-import { CATEGORY_IDS, CONDITION_BITS, districtKey, FLAG, GROUP_BITS, maskOf, nameKey, NEED_BITS } from '../catalogue/columns.js';
-import type { PeopleSet } from '../catalogue/columns.js';
+import { CATEGORY_IDS, CONDITION_BITS, districtKey, FLAG, GROUP_BITS, maskOf, nameKey, NEED_BITS } from '../catalogue/codes.js';
+import type { PeopleSet } from '../catalogue/codes.js';
 import { GENDERS } from '../schema/activity.js';
 import type { ClientProfile } from '../schema/client.js';
 import type { MatchingRules } from '../schema/rules.js';

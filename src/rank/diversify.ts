@@ -1,5 +1,5 @@
 import type { Columns } from '../catalogue/columns.js';
-import { popcount } from '../catalogue/columns.js';
+import { popcount } from '../catalogue/codes.js';
 import type { Ranked } from './top-k.js';
 
 /** A shortlisted candidate, and when diversity placed it below lower scores, why. */

@@ -1,5 +1,5 @@
 import type { Columns } from '../catalogue/columns.js';
-import { ACCESS, FLAG, KIND } from '../catalogue/columns.js';
+import { ACCESS, FLAG, KIND } from '../catalogue/codes.js';
 import type { MatchingRules } from '../schema/rules.js';
 import { isAffordable } from '../signals/factors.js';
 import type { ClientContext } from './client-context.js';

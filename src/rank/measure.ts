@@ -1,5 +1,5 @@
 import type { Columns } from '../catalogue/columns.js';
-import { KIND, popcount } from '../catalogue/columns.js';
+import { KIND, popcount } from '../catalogue/codes.js';
 import { haversineKm } from '../signals/geo.js';
 import type { MinuteRange } from '../time/availability.js';
 import type { ClientContext } from './client-context.js';

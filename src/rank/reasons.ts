@@ -1,5 +1,6 @@
 import type { Columns } from '../catalogue/columns.js';
-import { ACCESS, CONDITION_BITS, demandAt, FLAG, KIND, NEED_BITS } from '../catalogue/columns.js';
+import { ACCESS, CONDITION_BITS, FLAG, KIND, NEED_BITS } from '../catalogue/codes.js';
+import { demandAt } from '../catalogue/columns.js';
 import type { Activity, InferableField } from '../schema/activity.js';
 import type { MatchingRules } from '../schema/rules.js';
 import { AUDIENCE_GROUPS, CONDITIONS, NEEDS } from '../vocabulary/index.js';

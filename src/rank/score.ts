@@ -1,5 +1,6 @@
 import type { Columns } from '../catalogue/columns.js';
-import { CATEGORY_IDS, demandAt, FLAG, isInPersonKind } from '../catalogue/columns.js';
+import { CATEGORY_IDS, FLAG, isInPersonKind } from '../catalogue/codes.js';
+import { demandAt } from '../catalogue/columns.js';
 import { FACTORS, RELEVANCE_FACTORS } from '../schema/rules.js';
 import type { Factor, MatchingRules } from '../schema/rules.js';
 import {

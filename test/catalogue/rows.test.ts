@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import bundled from '../../fixtures/catalogue.json';
-import { extractRows, RowWriter } from '../../src/catalogue/columns.js';
+import { extractRows, RowWriter } from '../../src/catalogue/row-writer.js';
 import { parseCatalogue } from '../../src/catalogue/load.js';
 
 const activities = parseCatalogue(bundled).activities;

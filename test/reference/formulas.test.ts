@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { generateCatalogue } from '../../fixtures/generate/catalogue.js';
 import bundled from '../../fixtures/catalogue.json';
 import { ClientProfileSchema, parseCatalogue, ScheduleSchema } from '../../src/index.js';
-import { costCodeOf } from '../../src/catalogue/columns.js';
+import { costCodeOf } from '../../src/catalogue/codes.js';
 import { ageAt } from '../../src/rank/client-context.js';
 import * as lib from '../../src/signals/factors.js';
 import { haversineKm } from '../../src/signals/geo.js';
