@@ -29,6 +29,9 @@
  *
  * Deterministic: scores do not depend on catalogue order; ties go to the smaller id.
  *
+ * Size: over 300 lines: the index is one closure (`createSearchIndexUnguarded`) whose postings,
+ * fuzzy word table and scoring share state; the word helpers are in `search-words.ts`.
+ *
  * @module
  */
 import Fuse from 'fuse.js';
@@ -38,10 +41,10 @@ import { categoryTerm, LatitudeSchema, LongitudeSchema } from '../schema/common.
 import { haversineKm } from '../signals/geo.js';
 import { ActivityMatchError } from '../errors.js';
 import { parseOrThrow } from '../validate.js';
-import { foldText, vocabularies } from '../vocabulary/index.js';
 import { resolveKeyword } from '../vocabulary/keywords.js';
 import { guard } from '../guard.js';
 import { ActivitySchema } from '../schema/activity.js';
+import { MIN_STEM, STOP_WORDS, mergeRanges, tagLabel, wordSimilarity, wordsOf } from './search-words.js';
 
 /**
  * The searchable fields, in order of weight.
@@ -143,8 +146,6 @@ const OptionsSchema = z.strictObject(
   { error: 'expected search options {categories?, near?, limit?}' },
 );
 
-const STOP_WORDS = new Set(['a', 'an', 'and', 'the', 'to', 'in', 'of', 'on', 'at', 'for', 'with', 'or', 'by', 'my', 'near', 'me']);
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
 const FIELD_CODES: Readonly<Record<SearchField, number>> = { name: 0, tags: 1, provider: 2, description: 3 };
 /** Fuse threshold per word: about one typo in four letters. */
 const WORD_THRESHOLD = 0.25;
@@ -163,8 +164,6 @@ const MAX_TERMS = 12;
  * ```
  */
 export const SEARCH_TEXT_LIMITS = Object.freeze({ characters: 1000, wordLetters: 40 });
-/** Shortest catalogue word a longer query word may stand for by beginning with it. */
-const MIN_STEM = 4;
 /** Similarity credited to every query word when the whole query names a tag (exactly or fuzzily). */
 const EXPANSION_SIMILARITY = { exact: 0.75, phrase: 0, fuzzy: 0.7 } as const;
 
@@ -183,60 +182,6 @@ interface Doc {
   readonly texts: readonly (readonly string[])[];
   /** Each folded word of the activity and its spans, for highlights. */
   readonly words: ReadonlyMap<string, Spans>;
-}
-
-function tagLabel(tag: string): string {
-  return vocabularies.tags.terms.find((t) => t.id === tag)?.label ?? tag.replace(/-/g, ' ');
-}
-
-/** Folded forms of raw words, shared by every index: folding (Unicode normalisation) dominates the build otherwise. */
-const folded = new Map<string, string>();
-const FOLD_CACHE_LIMIT = 100_000;
-
-function foldWord(raw: string): string {
-  let word = folded.get(raw);
-  if (word === undefined) {
-    word = foldText(raw).replace(/ /g, '');
-    if (folded.size < FOLD_CACHE_LIMIT) folded.set(raw, word);
-  }
-  return word;
-}
-
-/** The folded words of a text, as a search key ("Men's" → "mens"). */
-function wordsOf(text: string): { word: string; start: number; end: number }[] {
-  const out: { word: string; start: number; end: number }[] = [];
-  for (const m of text.matchAll(WORD)) {
-    const word = foldWord(m[0]);
-    if (word !== '') out.push({ word, start: m.index, end: m.index + m[0].length });
-  }
-  return out;
-}
-
-/**
- * Similarity of a query word and a catalogue word that fuse.js matched with `fuseScore`:
- * 1 when equal; `0.6 + 0.4 · ratio` when the word begins with the query word (typing in
- * progress: "walki" → "walking"); `0.5 + 0.4 · ratio` when the query word begins with a word
- * of 4 letters or more ("walkin", "walks" → "walk"); `(1 − fuseScore) · ratio` for a typo of
- * about the same length ("helthy" → "healthy"); 0 otherwise (a short word inside a long one:
- * "knit" is not "community"). `ratio` is shorter length / longer length.
- */
-function wordSimilarity(term: string, word: string, fuseScore: number): number {
-  if (term === word) return 1;
-  const ratio = Math.min(term.length, word.length) / Math.max(term.length, word.length);
-  if (word.startsWith(term)) return 0.6 + 0.4 * ratio;
-  if (word.length >= MIN_STEM && term.startsWith(word)) return 0.5 + 0.4 * ratio;
-  return Math.abs(word.length - term.length) <= Math.max(1, Math.floor(term.length / 4)) ? (1 - fuseScore) * ratio : 0;
-}
-
-function mergeRanges(ranges: [number, number][]): [number, number][] {
-  ranges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const out: [number, number][] = [];
-  for (const r of ranges) {
-    const last = out[out.length - 1];
-    if (last !== undefined && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
-    else out.push([r[0], r[1]]);
-  }
-  return out;
 }
 
 function buildDoc(activity: Activity): Doc {
