@@ -8,6 +8,9 @@
  * keeps aggregates (bounding box, OR of masks, min and max of numeric fields) from which a query
  * computes an upper bound of any score inside it (see `rank/bounds.ts`); alike neighbours keep
  * those bounds tight, so most blocks are skipped unread.
+ *
+ * Size: just over 300 lines: the order, the blocks, their runs and the super-blocks are built in
+ * one pass each over the same positions, and read together by `rank/bounds.ts`.
  */
 import { FLAG } from './codes.js';
 import { demandAt, type Columns } from './columns.js';

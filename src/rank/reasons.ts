@@ -1,3 +1,13 @@
+/**
+ * The reasons of an explanation, in words a link worker can read out: why this person (their
+ * conditions, needs, interests, activation) and whether they can go (distance, cost, time,
+ * places, freshness), each from the same columns and factor functions as the score.
+ *
+ * Size: just over 300 lines, one reason per rule side by side, so a rule's wording is found next
+ * to the others'.
+ *
+ * @module
+ */
 import type { Columns } from '../catalogue/columns.js';
 import { ACCESS, CONDITION_BITS, FLAG, KIND, NEED_BITS } from '../catalogue/codes.js';
 import { demandAt } from '../catalogue/columns.js';

@@ -27,6 +27,10 @@ import { ScheduleSchema } from './schedule.js';
  * INFERABLE_FIELDS.slice(0, 3);       // ['category', 'tags', 'intensity']
  * INFERABLE_FIELDS.includes('needs'); // true
  * ```
+ *
+ * Size: over 300 lines: the activity schema is one strict object with a documented field each;
+ * the shared field rules are in `common.ts`, schedules, programmes and capacity in their own
+ * files.
  */
 export const INFERABLE_FIELDS = [
   'category', 'tags', 'intensity', 'groupSize', 'supported', 'conditions.designedFor', 'conditions.unsuitableFor', 'needs', 'cost', 'location', 'languages',

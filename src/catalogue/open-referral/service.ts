@@ -15,6 +15,9 @@
  *   (`text-schedule.ts`), each row's "how to attend" being the attending access.
  * - Who it is for: target-audience tags and text (`profile.ts`, `text-eligibility.ts`).
  *
+ * Size: over 300 lines: one service's fields meet here (the readers for each are in their own
+ * files); splitting the assembly would scatter one record's mapping.
+ *
  * @module
  */
 import type { ValidationIssue } from '../../errors.js';

@@ -42,6 +42,10 @@
  * sentences about an office, bookings or contacting the provider ("Contact the bookings office
  * Monday to Friday 9am–1pm"), which are not when the service runs.
  *
+ * Size: over 500 lines: one tokenizer and grammar for day and time phrases; its parts (days,
+ * times, ordinals, ranges, pairing) depend on each other's tokens, and the hostile-text corpus
+ * bounds it as a whole.
+ *
  * @module
  */
 import type { ScheduleInput } from '../../schema/schedule.js';
