@@ -29,48 +29,16 @@ export type { DeepReadonly, ExplainOptions, Instant, RecommendOptions } from './
 export { DAYS } from './schema/common.js';
 export type { Day, WeeklyWindow } from './schema/common.js';
 
-// Time: HSDS schedules, next occurrences, availability fit, programmes and capacity.
-export {
-  AvailabilitySchema,
-  CapacitySchema,
-  canJoin,
-  capacityStatus,
-  DateRangeSchema,
-  fromHsdsSchedule,
-  isStale,
-  maskOverlapMinutes,
-  nextOccurrences,
-  ProgrammeSchema,
-  ScheduleSchema,
-  sessionFit,
-  weeklySlotMask,
-} from './time/index.js';
-export type { Availability, Capacity, CapacityStatus, DateRange, JoinStatus, Occurrence, OccurrenceOptions, Programme, Schedule, ScheduleInput, SessionFit, SlotMask } from './time/index.js';
+// Time: HSDS schedules, next occurrences, availability fit, programmes and capacity (the same list as activity-match/time).
+export * from './entries/time.js';
 
 export { ELIGIBILITY_RULES } from './rank/eligibility.js';
 export type { EligibilityRule } from './rank/eligibility.js';
 export type { Exclusion, Explanation, FactorScore, Recommendation } from './rank/explain.js';
 export type { SessionTime } from './rank/sessions.js';
 
-export { FITS } from './signals/factors.js';
-export {
-  activationFactor,
-  activityDemand,
-  avoidanceFactor,
-  capacityFactor,
-  conditionFactor,
-  costFactor,
-  distanceFactor,
-  fitLevel,
-  fitName,
-  freshnessFactor,
-  haversineKm,
-  interestFactor,
-  isAffordable,
-  needsFactor,
-  scheduleFactor,
-} from './signals/checked.js';
-export type { Fit } from './signals/factors.js';
+// The factor functions and haversineKm: the same list as activity-match/factors.
+export * from './entries/factors.js';
 export { areaKey, postcodeDistrict, postcodeDistrictOf } from './signals/areas.js';
 
 export { AUDIENCE_GROUPS, CATEGORIES, CONDITIONS, NEEDS, TAGS, createVocabulary, foldText, normaliseTag, slugify, vocabularies } from './vocabulary/index.js';
