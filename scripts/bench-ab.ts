@@ -1,7 +1,8 @@
 // Compares recommend() at two versions of the library in one process: `npm run bench:ab --
-// [base-ref] [count] [spread] [rounds] [recommend|caseload]` (see scripts/bench-ab.sh, which
+// [base-ref] [count] [spread] [rounds] [recommend|caseload|load]` (see scripts/bench-ab.sh, which
 // extracts the base's src/ and bundles both). `caseload` times recommendMany over the 90
-// clients as one unit, so each round gives one pair. On a shared virtual machine the same code
+// clients as one unit, so each round gives one pair; `load` times createMatcher on the whole
+// catalogue (validation and compiling), one pair a round. On a shared virtual machine the same code
 // can time 1.0 ms in one process and 1.7 ms in the next (heap layout, neighbours), and rounds
 // within one process vary by 2×, which hides a 10% change. Timing each client on both versions back to back and taking the
 // median of the per-pair ratios cancels most of that. It also
@@ -19,12 +20,13 @@ function median(values: readonly number[]): number {
 }
 
 /** What one timing covers: one client's recommend, or recommendMany over a whole caseload. */
-type Unit = { client: Library.ClientProfileInput } | { caseload: readonly Library.ClientProfileInput[] };
+type Unit = { client: Library.ClientProfileInput } | { caseload: readonly Library.ClientProfileInput[] } | { load: Version; activities: readonly Library.ActivityInput[] };
 
 /** ms for one unit. */
 function time(matcher: Library.Matcher, unit: Unit): number {
   const start = performance.now();
-  if ('caseload' in unit) matcher.recommendMany(unit.caseload, { at: AT, limit: 10 });
+  if ('load' in unit) unit.load.createMatcher(unit.activities);
+  else if ('caseload' in unit) matcher.recommendMany(unit.caseload, { at: AT, limit: 10 });
   else matcher.recommend(unit.client, { at: AT, limit: 10 });
   return performance.now() - start;
 }
@@ -38,14 +40,16 @@ function portable(activities: readonly Library.ActivityInput[]): Library.Activit
   return activities.map(({ audience: _audience, ...a }) => (a.location.kind === 'phone' ? { ...a, location: { ...a.location, kind: 'home' } } : a));
 }
 
-export function compare(base: Version, head: Version, options: { baseName: string; count: number; spread: 'national' | 'city'; rounds: number; workload: 'recommend' | 'caseload' }): void {
+export function compare(base: Version, head: Version, options: { baseName: string; count: number; spread: 'national' | 'city'; rounds: number; workload: 'recommend' | 'caseload' | 'load' }): void {
   const { count, spread, rounds, workload } = options;
   const generated = generateCatalogue({ seed: 1, count, spread });
   const activities = process.env.BENCH_AB_PORTABLE === '1' ? portable(generated) : generated;
   const matchers = { base: base.createMatcher(activities), head: head.createMatcher(activities) };
   const clients = benchClients(90, spread);
   // The units timed in pairs: each client alone, or the whole caseload at once.
-  const units: Unit[] = workload === 'caseload' ? [{ caseload: clients }] : clients.map((client) => ({ client }));
+  const units: Unit[] = workload === 'caseload' ? [{ caseload: clients }] : workload === 'load' ? [{ load: base, activities }] : clients.map((client) => ({ client }));
+  // For `load`, each side builds its own matcher: the unit names the base, and the head's twin is made here.
+  const headUnit = (unit: Unit): Unit => ('load' in unit ? { load: head, activities: unit.activities } : unit);
 
   let differing = -1;
   clients.forEach((client, i) => {
@@ -59,7 +63,7 @@ export function compare(base: Version, head: Version, options: { baseName: strin
   for (let r = 0; r < 3; r++) {
     for (const unit of units) {
       time(matchers.base, unit); // warm-up
-      time(matchers.head, unit);
+      time(matchers.head, headUnit(unit));
     }
   }
   const times = { base: [] as number[], head: [] as number[] };
@@ -69,11 +73,11 @@ export function compare(base: Version, head: Version, options: { baseName: strin
       let b: number;
       let h: number;
       if ((r + i) % 2 === 1) {
-        h = time(matchers.head, unit);
+        h = time(matchers.head, headUnit(unit));
         b = time(matchers.base, unit);
       } else {
         b = time(matchers.base, unit);
-        h = time(matchers.head, unit);
+        h = time(matchers.head, headUnit(unit));
       }
       times.base.push(b);
       times.head.push(h);
@@ -83,7 +87,8 @@ export function compare(base: Version, head: Version, options: { baseName: strin
   const sortedRatios = [...ratios].sort((a, b) => a - b);
   const quartile = (q: number) => (sortedRatios[Math.floor(q * (sortedRatios.length - 1))] as number).toFixed(2);
   const fmt = (ms: number) => `${ms.toFixed(3)} ms`;
-  process.stdout.write(`${workload === 'caseload' ? 'recommendMany' : 'recommend'}, ${count.toLocaleString('en-GB')} ${spread} activities, 90 clients${workload === 'caseload' ? ' at once' : ''} × ${rounds} rounds, paired in one process\n\n`);
+  const what = workload === 'load' ? 'createMatcher' : workload === 'caseload' ? 'recommendMany' : 'recommend';
+  process.stdout.write(`${what}, ${count.toLocaleString('en-GB')} ${spread} activities${workload === 'load' ? '' : `, 90 clients${workload === 'caseload' ? ' at once' : ''}`} × ${rounds} rounds, paired in one process\n\n`);
   process.stdout.write('| version | p50 |\n|---|---|\n');
   process.stdout.write(`| ${options.baseName} | ${fmt(median(times.base))} |\n| working tree | ${fmt(median(times.head))} |\n\n`);
   process.stdout.write(`working tree / base, median of ${ratios.length} paired ratios: ${quartile(0.5)}× (quartiles ${quartile(0.25)}–${quartile(0.75)})\n`);
