@@ -5,7 +5,7 @@
  * | phrase (folded text) | read as |
  * |---|---|
  * | "aged 11-16", "ages 8 to 14", "11-18 year olds" | minAge 11, maxAge 16 |
- * | "18+", "aged 65+", "(50+)", "over 60s", "over-50s", "aged 50 and over", "65 and older", "aged over 50" | minAge |
+ * | "18+", "aged 65+", "(50+)", "over 60s", "over-50s", "aged 50 and over", "65 and older", "aged over 50", "men over 50" | minAge |
  * | "for adults", "adults only", "adults living in…" (a sentence opening "Adults") | minAge 18 ({@link ADULT_AGE}) |
  * | "for older people", "for older adults" | minAge 50 ({@link OLDER_PEOPLE_AGE}) |
  * | "for young people" | maxAge 25 ({@link YOUNG_PEOPLE_AGE}) |
@@ -46,6 +46,8 @@ const AGE_RANGE = /\b(?:aged|ages|age)\s+(\d{1,3})\s+(?:to\s+)?(\d{1,3})\b|\b(\d
 const AGE_PLUS = /(?<![£\d.,])\b(\d{1,3})\s?\+(?!\d)/;
 const AGE_OVER_S = /\bover[- ]?(\d{1,3})s\b/;
 const AGE_AND_OVER = /\b(\d{1,3})\s+and\s+(?:over|older|above)\b|\baged\s+(?:over|above)\s+(\d{1,3})\b/;
+/** "men over 50", "people aged over 65": people, then over a number that is not followed by a unit. */
+const PEOPLE_OVER = /\b(?:men|women|people|adults|residents|ladies|gents)\s+(?:aged\s+)?(?:over|above)\s+(\d{1,3})\b(?!\s*(?:weeks?|months?|years?|days?|hours?|minutes?|mins?|times?|sessions?|miles?|km|kg)\b)/;
 const ADULTS = /\b(for|only for|open to|suitable for) (\w+ )?adults\b(?! and (children|young people|families))|\badults only\b|^adults (living|who|with|aged|in)\b/;
 const OLDER = /\bfor (\w+ )?older (people|adults|residents|men|women)\b/;
 const YOUNG = /\bfor young (people|adults)\b/;
@@ -116,7 +118,7 @@ export function eligibilityFromText(text: string): TextEligibility {
         max ??= b;
       }
     }
-    const plus = AGE_PLUS.exec(s) ?? AGE_OVER_S.exec(s) ?? AGE_AND_OVER.exec(s);
+    const plus = AGE_PLUS.exec(s) ?? AGE_OVER_S.exec(s) ?? AGE_AND_OVER.exec(s) ?? PEOPLE_OVER.exec(s);
     const stated = plus === null ? undefined : age(plus[1] ?? plus[2]);
     if (stated !== undefined && stated >= 5 && stated < 100) min ??= stated;
     if (ADULTS.test(s)) phraseMin ??= ADULT_AGE;

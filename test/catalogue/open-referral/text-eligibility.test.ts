@@ -16,6 +16,8 @@ describe('eligibilityFromText: ages', () => {
     ['For care leavers aged 16-25.', { minAge: 16, maxAge: 25, statedAge: true }],
     ['Fun football sessions for boys and girls aged 8–14.', { minAge: 8, maxAge: 14, statedAge: true }],
     ['Ladies only, 16+.', { minAge: 16, statedAge: true, genders: ['female'] }],
+    ['A friendly space for men over 50 to make and mend things.', { minAge: 50, statedAge: true, genders: ['male'] }],
+    ['Gentle exercise for people over 65 who want to keep steady.', { minAge: 65, statedAge: true }],
   ])('%s', (text, expected) => {
     expect(eligibilityFromText(text)).toEqual(expected);
   });
@@ -43,6 +45,8 @@ describe('eligibilityFromText: ages', () => {
     ['hours and months', 'We reply within 24 hours and lend a tablet for 12 months.'],
     ['counts of people', 'We supported 4,200 older people last year with over 300 volunteers.'],
     ['an adult-sized bike', 'Free adult cycle training.'],
+    ['people over a number of weeks', 'We see people over 12 weeks, in small groups.'],
+    ['adults over a number of sessions', 'Adults over 6 sessions learn to swim.'],
   ])('reads no age from %s', (_name, text) => {
     expect(eligibilityFromText(text)).toEqual({});
   });
