@@ -13,6 +13,11 @@
  * that the vocabulary accepts and "HH:MM" times, bounded, never linked to a profile; dates,
  * texts and numbers are checked without caches, so no date of birth or date away is kept.
  *
+ * The profile's fields and its sub-objects' (home, local area, travel, accessibility, a date
+ * range), their order, presence and defaults are read from the schemas by `objectCheck`
+ * (./fast-object.ts), with the schema's refinements; only each field's value check is written
+ * here.
+ *
  * The tests (test/schema/fast-client.test.ts) pin this module to zod: the bundled personas,
  * random profiles, every single edit of a full profile, and random mutations must give zod's
  * exact output or `undefined`.
@@ -20,80 +25,23 @@
  * @module
  */
 import { GENDERS, REFERRAL_ROUTES } from './activity.js';
-import { BUDGETS, LONELINESS, TRAVEL_MODES } from './client.js';
+import { BUDGETS, ClientProfileSchema, LONELINESS, TRAVEL_MODES } from './client.js';
 import type { ClientProfile } from './client.js';
 import { isBirthDate, isIsoDate } from './common.js';
+import { DateRangeSchema } from './date-range.js';
 import { postcodeDistrict } from '../signals/areas.js';
-import { conditionList, DEFAULT_LANGUAGES, EMPTY_LIST, exactList, freeze, groupList, isIntIn, isNumberIn, isPlainArray, isPlainObject, languageList, needList, text, windowList } from './fast-common.js';
-import type { Obj } from './fast-common.js';
+import { conditionList, EMPTY_LIST, exactList, freeze, groupList, isIntIn, isNumberIn, isPlainArray, languageList, needList, text, windowList } from './fast-common.js';
+import { objectCheck } from './fast-object.js';
 
 const GENDER_SET: ReadonlySet<string> = new Set(GENDERS);
 const LONELINESS_SET: ReadonlySet<string> = new Set(LONELINESS);
 const BUDGET_SET: ReadonlySet<string> = new Set(BUDGETS);
 const TRAVEL_MODE_SET: ReadonlySet<string> = new Set(TRAVEL_MODES);
 const REFERRED_BY_SET: ReadonlySet<string> = new Set([...REFERRAL_ROUTES, 'other']);
-const DEFAULT_ACCESS: Obj = freeze({ wheelchair: false, stepFree: false, hearingLoop: false });
 
 /** A value of the enum, or undefined. */
-function oneOf(value: unknown, allowed: ReadonlySet<string>): string | undefined {
-  return typeof value === 'string' && allowed.has(value) ? value : undefined;
-}
-
-/**
- * Writes an optional key as zod 4 does: absent stays absent, present with the value `undefined`
- * stays present; otherwise `check` gives the output value or `undefined` for invalid.
- * Returns false when the value is invalid.
- */
-function optional(o: Obj, out: Obj, key: string, check: (value: unknown) => unknown): boolean {
-  const value = o[key];
-  if (value === undefined) {
-    if (key in o) out[key] = undefined;
-    return true;
-  }
-  const checked = check(value);
-  out[key] = checked;
-  return checked !== undefined;
-}
-
-/** `home`: `{ lat, lon, postcode? }`. */
-function home(value: unknown): Obj | undefined {
-  if (!isPlainObject(value)) return undefined;
-  for (const k in value) if (k !== 'lat' && k !== 'lon' && k !== 'postcode') return undefined;
-  const lat = value.lat;
-  const lon = value.lon;
-  if (!isNumberIn(lat, -90, 90) || !isNumberIn(lon, -180, 180)) return undefined;
-  const out: Obj = { lat, lon };
-  return optional(value, out, 'postcode', (p) => text(p, 10)) ? freeze(out) : undefined;
-}
-
-/** `localArea`: `{ localAuthority?, postcodeDistrict? }`, the district in canonical form. Not cached. */
-function localArea(value: unknown): Obj | undefined {
-  if (!isPlainObject(value)) return undefined;
-  for (const k in value) if (k !== 'localAuthority' && k !== 'postcodeDistrict') return undefined;
-  const out: Obj = {};
-  if (!optional(value, out, 'localAuthority', (v) => text(v, 100))) return undefined;
-  if (!optional(value, out, 'postcodeDistrict', (v) => (typeof v === 'string' ? postcodeDistrict(v) : undefined))) return undefined;
-  return freeze(out);
-}
-
-/** `travel`: `{ maxKm, mode? }`. */
-function travel(value: unknown): Obj | undefined {
-  if (!isPlainObject(value)) return undefined;
-  for (const k in value) if (k !== 'maxKm' && k !== 'mode') return undefined;
-  const maxKm = value.maxKm;
-  if (!isNumberIn(maxKm, 0, 500)) return undefined;
-  const out: Obj = { maxKm };
-  return optional(value, out, 'mode', (m) => oneOf(m, TRAVEL_MODE_SET)) ? freeze(out) : undefined;
-}
-
-/** `accessibility`: three flags, each defaulting to false. */
-function accessibility(value: unknown): Obj | undefined {
-  if (!isPlainObject(value)) return undefined;
-  for (const k in value) if (k !== 'wheelchair' && k !== 'stepFree' && k !== 'hearingLoop') return undefined;
-  const { wheelchair = false, stepFree = false, hearingLoop = false } = value;
-  if (typeof wheelchair !== 'boolean' || typeof stepFree !== 'boolean' || typeof hearingLoop !== 'boolean') return undefined;
-  return freeze({ wheelchair, stepFree, hearingLoop });
-}
+const oneOf = (allowed: ReadonlySet<string>) => (value: unknown) => (typeof value === 'string' && allowed.has(value) ? value : undefined);
+const isBoolean = (value: unknown) => (typeof value === 'boolean' ? value : undefined);
 
 /** A list of at most `max` texts of at most 200 characters, each trimmed (interests, avoid). */
 function textList(value: unknown, max: number): readonly string[] | undefined {
@@ -118,20 +66,11 @@ function isoDate(value: unknown): string | undefined {
   return typeof value === 'string' && isIsoDate(value) ? value : undefined;
 }
 
-/** `DateRangeSchema`: a date, or `{ from, to, reason? }` with `to` on or after `from`. */
-function dateRange(value: unknown): Obj | undefined {
-  if (typeof value === 'string') {
-    const day = isoDate(value);
-    return day === undefined ? undefined : freeze({ from: day, to: day });
-  }
-  if (!isPlainObject(value)) return undefined;
-  for (const k in value) if (k !== 'from' && k !== 'to' && k !== 'reason') return undefined;
-  const from = isoDate(value.from);
-  const to = isoDate(value.to);
-  if (from === undefined || to === undefined || to < from) return undefined;
-  const out: Obj = { from, to };
-  return optional(value, out, 'reason', (r) => text(r, 200)) ? freeze(out) : undefined;
-}
+/** `DateRangeSchema`'s object form: `{ from, to, reason? }` with `to` on or after `from`. */
+const range = objectCheck(() => DateRangeSchema.out, { from: isoDate, to: isoDate, reason: (r) => text(r, 200) }, (r) => (r.to as string) >= (r.from as string));
+
+/** `DateRangeSchema`: a date (read as a range of one day, as the schema's preprocessing does), or a range. */
+const dateRange = (value: unknown) => range(typeof value === 'string' ? { from: value, to: value } : value);
 
 /** `datesAway`: at most 500 ranges. */
 function dateRangeList(value: unknown): readonly unknown[] | undefined {
@@ -141,61 +80,44 @@ function dateRangeList(value: unknown): readonly unknown[] | undefined {
   if (n === 0) return EMPTY_LIST;
   const out = exactList<unknown>(n);
   for (let i = 0; i < n; i++) {
-    const range = dateRange(value[i]);
-    if (range === undefined) return undefined;
-    out[i] = range;
+    const r = dateRange(value[i]);
+    if (r === undefined) return undefined;
+    out[i] = r;
   }
   return freeze(out);
 }
 
-/** A defaulted key: `undefined` (absent or present) takes the default, else `check` decides. */
-function withDefault(value: unknown, fallback: unknown, check: (value: unknown) => unknown): unknown {
-  return value === undefined ? fallback : check(value);
-}
+const shape = () => ClientProfileSchema.shape;
 
-function parse(input: unknown): Obj | undefined {
-  if (!isPlainObject(input)) return undefined;
-  const o = input;
-  // Strict keys, checked like zod (`for...in`), listed here so that a key added to the schema
-  // but not to this file makes the fast path defer (a test pins the schema's key list).
-  for (const k in o) {
-    switch (k) {
-      case 'id': case 'age': case 'dateOfBirth': case 'gender': case 'home': case 'localArea': case 'conditions': case 'activation':
-      case 'needs': case 'loneliness': case 'groups': case 'interests': case 'avoid': case 'availability': case 'datesAway':
-      case 'travel': case 'housebound': case 'budget': case 'accessibility': case 'languages': case 'referredBy':
-        break;
-      default:
-        return undefined;
-    }
-  }
-  // Keys are written in the schema's order, as zod writes them.
-  const out: Obj = {};
-  if (!optional(o, out, 'id', (v) => text(v, 100))) return undefined;
-  if (!optional(o, out, 'age', (v) => (isIntIn(v, 0, 130) ? v : undefined))) return undefined;
-  if (!optional(o, out, 'dateOfBirth', (v) => (typeof v === 'string' && isBirthDate(v) ? v : undefined))) return undefined;
-  if (out.age === undefined && out.dateOfBirth === undefined) return undefined;
-  if (!optional(o, out, 'gender', (v) => oneOf(v, GENDER_SET))) return undefined;
-  if (!optional(o, out, 'home', home)) return undefined;
-  if (!optional(o, out, 'localArea', localArea)) return undefined;
-  if ((out.conditions = withDefault(o.conditions, EMPTY_LIST, conditionList)) === undefined) return undefined;
-  const activation = o.activation;
-  if (!isIntIn(activation, 1, 4)) return undefined;
-  out.activation = activation;
-  if ((out.needs = withDefault(o.needs, EMPTY_LIST, needList)) === undefined) return undefined;
-  if (!optional(o, out, 'loneliness', (v) => oneOf(v, LONELINESS_SET))) return undefined;
-  if ((out.groups = withDefault(o.groups, EMPTY_LIST, groupList)) === undefined) return undefined;
-  if ((out.interests = withDefault(o.interests, EMPTY_LIST, (v) => textList(v, 32))) === undefined) return undefined;
-  if ((out.avoid = withDefault(o.avoid, EMPTY_LIST, (v) => textList(v, 32))) === undefined) return undefined;
-  if (!optional(o, out, 'availability', (v) => windowList(v, 100))) return undefined;
-  if ((out.datesAway = withDefault(o.datesAway, EMPTY_LIST, dateRangeList)) === undefined) return undefined;
-  if (!optional(o, out, 'travel', travel)) return undefined;
-  if ((out.housebound = withDefault(o.housebound, false, (v) => (typeof v === 'boolean' ? v : undefined))) === undefined) return undefined;
-  if ((out.budget = withDefault(o.budget, 'any', (v) => oneOf(v, BUDGET_SET))) === undefined) return undefined;
-  if ((out.accessibility = withDefault(o.accessibility, DEFAULT_ACCESS, accessibility)) === undefined) return undefined;
-  if ((out.languages = withDefault(o.languages, DEFAULT_LANGUAGES, languageList)) === undefined) return undefined;
-  if (!optional(o, out, 'referredBy', (v) => oneOf(v, REFERRED_BY_SET))) return undefined;
-  return freeze(out);
-}
+/** `ClientProfileSchema`: its fields, order, presence and defaults from the schema; the check of each field's value here. */
+const profile = objectCheck(
+  () => ClientProfileSchema,
+  {
+    id: (v) => text(v, 100),
+    age: (v) => (isIntIn(v, 0, 130) ? v : undefined),
+    dateOfBirth: (v) => (typeof v === 'string' && isBirthDate(v) ? v : undefined),
+    gender: oneOf(GENDER_SET),
+    home: objectCheck(() => shape().home.unwrap(), { lat: (v) => (isNumberIn(v, -90, 90) ? v : undefined), lon: (v) => (isNumberIn(v, -180, 180) ? v : undefined), postcode: (v) => text(v, 10) }),
+    // The district in canonical form; not cached.
+    localArea: objectCheck(() => shape().localArea.unwrap(), { localAuthority: (v) => text(v, 100), postcodeDistrict: (v) => (typeof v === 'string' ? postcodeDistrict(v) : undefined) }),
+    conditions: conditionList,
+    activation: (v) => (isIntIn(v, 1, 4) ? v : undefined),
+    needs: needList,
+    loneliness: oneOf(LONELINESS_SET),
+    groups: groupList,
+    interests: (v) => textList(v, 32),
+    avoid: (v) => textList(v, 32),
+    availability: (v) => windowList(v, 100),
+    datesAway: dateRangeList,
+    travel: objectCheck(() => shape().travel.unwrap(), { maxKm: (v) => (isNumberIn(v, 0, 500) ? v : undefined), mode: oneOf(TRAVEL_MODE_SET) }),
+    housebound: isBoolean,
+    budget: oneOf(BUDGET_SET),
+    accessibility: objectCheck(() => shape().accessibility.unwrap(), { wheelchair: isBoolean, stepFree: isBoolean, hearingLoop: isBoolean }),
+    languages: languageList,
+    referredBy: oneOf(REFERRED_BY_SET),
+  },
+  (c) => c.age !== undefined || c.dateOfBirth !== undefined,
+);
 
 /**
  * Validates a client profile without zod when it can: returns exactly what
@@ -214,7 +136,7 @@ function parse(input: unknown): Obj | undefined {
  */
 export function fastParseClient(input: unknown): ClientProfile | undefined {
   try {
-    return parse(input) as ClientProfile | undefined;
+    return profile(input) as ClientProfile | undefined;
   } catch {
     return undefined;
   }

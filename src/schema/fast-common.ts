@@ -24,9 +24,8 @@ const isArray = Array.isArray;
 const isSafeInteger = Number.isSafeInteger;
 const isFiniteNumber = Number.isFinite;
 
-/** Shared frozen values for defaults and empty lists: equal to zod's fresh copies, and free. */
+/** The shared frozen empty list: equal to zod's fresh copies, and free. */
 export const EMPTY_LIST: readonly never[] = freeze([]);
-export const DEFAULT_LANGUAGES: readonly string[] = freeze(['en']);
 
 const DAY_SET: ReadonlySet<string> = new Set(DAYS);
 /** `LanguageSchema`'s pattern (stated inline in the schema). */
