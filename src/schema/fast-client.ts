@@ -24,100 +24,21 @@
  *
  * @module
  */
-import { GENDERS, REFERRAL_ROUTES } from './activity.js';
-import { BUDGETS, ClientProfileSchema, LONELINESS, TRAVEL_MODES } from './client.js';
+import { ClientProfileSchema } from './client.js';
 import type { ClientProfile } from './client.js';
-import { isBirthDate, isIsoDate } from './common.js';
-import { DateRangeSchema } from './date-range.js';
-import { postcodeDistrict } from '../signals/areas.js';
-import { conditionList, EMPTY_LIST, exactList, freeze, groupList, isIntIn, isNumberIn, isPlainArray, languageList, needList, text, windowList } from './fast-common.js';
+import { conditionList, groupList, needList, windowList } from './fast-common.js';
 import { objectCheck } from './fast-object.js';
 
-const GENDER_SET: ReadonlySet<string> = new Set(GENDERS);
-const LONELINESS_SET: ReadonlySet<string> = new Set(LONELINESS);
-const BUDGET_SET: ReadonlySet<string> = new Set(BUDGETS);
-const TRAVEL_MODE_SET: ReadonlySet<string> = new Set(TRAVEL_MODES);
-const REFERRED_BY_SET: ReadonlySet<string> = new Set([...REFERRAL_ROUTES, 'other']);
-
-/** A value of the enum, or undefined. */
-const oneOf = (allowed: ReadonlySet<string>) => (value: unknown) => (typeof value === 'string' && allowed.has(value) ? value : undefined);
-const isBoolean = (value: unknown) => (typeof value === 'boolean' ? value : undefined);
-
-/** A list of at most `max` texts of at most 200 characters, each trimmed (interests, avoid). */
-function textList(value: unknown, max: number): readonly string[] | undefined {
-  if (!isPlainArray(value)) return undefined;
-  const n = value.length;
-  if (n > max) return undefined;
-  if (n === 0) return EMPTY_LIST;
-  const out = exactList<string>(n);
-  for (let i = 0; i < n; i++) {
-    const t = text(value[i], 200);
-    if (t === undefined) return undefined;
-    out[i] = t;
-  }
-  return freeze(out);
-}
-
 /**
- * `IsoDateSchema`, checked afresh each time: the catalogue's cache of valid dates is not used, so
- * no date of a client's is kept after the call.
+ * `ClientProfileSchema`: every field's check compiled from the schema, but for the vocabulary
+ * lists (cached) and the weekly windows (cached clock times).
  */
-function isoDate(value: unknown): string | undefined {
-  return typeof value === 'string' && isIsoDate(value) ? value : undefined;
-}
-
-/** `DateRangeSchema`'s object form: `{ from, to, reason? }` with `to` on or after `from`. */
-const range = objectCheck(() => DateRangeSchema.out, { from: isoDate, to: isoDate, reason: (r) => text(r, 200) }, (r) => (r.to as string) >= (r.from as string));
-
-/** `DateRangeSchema`: a date (read as a range of one day, as the schema's preprocessing does), or a range. */
-const dateRange = (value: unknown) => range(typeof value === 'string' ? { from: value, to: value } : value);
-
-/** `datesAway`: at most 500 ranges. */
-function dateRangeList(value: unknown): readonly unknown[] | undefined {
-  if (!isPlainArray(value)) return undefined;
-  const n = value.length;
-  if (n > 500) return undefined;
-  if (n === 0) return EMPTY_LIST;
-  const out = exactList<unknown>(n);
-  for (let i = 0; i < n; i++) {
-    const r = dateRange(value[i]);
-    if (r === undefined) return undefined;
-    out[i] = r;
-  }
-  return freeze(out);
-}
-
-const shape = () => ClientProfileSchema.shape;
-
-/** `ClientProfileSchema`: its fields, order, presence and defaults from the schema; the check of each field's value here. */
-const profile = objectCheck(
-  () => ClientProfileSchema,
-  {
-    id: (v) => text(v, 100),
-    age: (v) => (isIntIn(v, 0, 130) ? v : undefined),
-    dateOfBirth: (v) => (typeof v === 'string' && isBirthDate(v) ? v : undefined),
-    gender: oneOf(GENDER_SET),
-    home: objectCheck(() => shape().home.unwrap(), { lat: (v) => (isNumberIn(v, -90, 90) ? v : undefined), lon: (v) => (isNumberIn(v, -180, 180) ? v : undefined), postcode: (v) => text(v, 10) }),
-    // The district in canonical form; not cached.
-    localArea: objectCheck(() => shape().localArea.unwrap(), { localAuthority: (v) => text(v, 100), postcodeDistrict: (v) => (typeof v === 'string' ? postcodeDistrict(v) : undefined) }),
-    conditions: conditionList,
-    activation: (v) => (isIntIn(v, 1, 4) ? v : undefined),
-    needs: needList,
-    loneliness: oneOf(LONELINESS_SET),
-    groups: groupList,
-    interests: (v) => textList(v, 32),
-    avoid: (v) => textList(v, 32),
-    availability: (v) => windowList(v, 100),
-    datesAway: dateRangeList,
-    travel: objectCheck(() => shape().travel.unwrap(), { maxKm: (v) => (isNumberIn(v, 0, 500) ? v : undefined), mode: oneOf(TRAVEL_MODE_SET) }),
-    housebound: isBoolean,
-    budget: oneOf(BUDGET_SET),
-    accessibility: objectCheck(() => shape().accessibility.unwrap(), { wheelchair: isBoolean, stepFree: isBoolean, hearingLoop: isBoolean }),
-    languages: languageList,
-    referredBy: oneOf(REFERRED_BY_SET),
-  },
-  (c) => c.age !== undefined || c.dateOfBirth !== undefined,
-);
+const profile = objectCheck(() => ClientProfileSchema, {
+  conditions: conditionList,
+  needs: needList,
+  groups: groupList,
+  availability: (v) => windowList(v, 100),
+});
 
 /**
  * Validates a client profile without zod when it can: returns exactly what

@@ -1,9 +1,12 @@
 /**
- * The rules shared by the hand-written validation fast paths (`fast-activity.ts` for catalogue
- * records, `fast-client.ts` for client profiles): plain checks that restate zod schemas from
- * ./common.ts and ./activity.ts. Each returns the value zod would output, or `undefined` for
- * anything zod would reject or that a fast path leaves to zod. Lists and objects they build are
- * frozen; empty lists and defaults are shared frozen instances.
+ * The hand-written checks the validation fast paths keep (`fast-activity.ts` for catalogue
+ * records, `fast-client.ts` for client profiles), where a cache makes them faster than the check
+ * compiled from the schema (./fast-compile.ts): vocabulary terms and lists, weekly windows (clock
+ * times) and dates. Each calls the same shared rule as its schema (the vocabularies,
+ * `parseClock`, `isIsoDate`) and returns the value zod would output, or `undefined` for anything
+ * zod would reject or that a fast path leaves to zod. Lists and objects they build are frozen;
+ * empty lists are a shared frozen instance. Also the plain-object and plain-array tests that the
+ * compiled checks use.
  *
  * Internal: not exported from the package. The fast paths' tests pin every use to zod.
  *
@@ -21,15 +24,20 @@ const ARRAY_PROTO = Array.prototype;
 const getPrototypeOf = Object.getPrototypeOf;
 export const freeze = Object.freeze;
 const isArray = Array.isArray;
-const isSafeInteger = Number.isSafeInteger;
-const isFiniteNumber = Number.isFinite;
+
+/** Freezes `value` and every object and array in it, and returns it (a schema's default, a transform's output, a validated record). */
+export function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    freeze(value);
+  }
+  return value;
+}
 
 /** The shared frozen empty list: equal to zod's fresh copies, and free. */
 export const EMPTY_LIST: readonly never[] = freeze([]);
 
 const DAY_SET: ReadonlySet<string> = new Set(DAYS);
-/** `LanguageSchema`'s pattern (stated inline in the schema). */
-const LANGUAGE = /^[a-zA-Z]{2,3}(-[A-Za-z0-9]{2,8})?$/;
 
 /**
  * Caches of answers already found valid, bounded like `isTimeZone`'s: the same few hundred
@@ -95,15 +103,7 @@ export function isoDate(value: unknown): string | undefined {
   return value;
 }
 
-/** `z.number().min(min).max(max)` (zod 4 numbers are finite and not NaN). */
-export function isNumberIn(value: unknown, min: number, max: number): value is number {
-  return typeof value === 'number' && isFiniteNumber(value) && value >= min && value <= max;
-}
 
-/** `z.number().int().min(min).max(max)` (zod 4 `int` is a safe integer). */
-export function isIntIn(value: unknown, min: number, max: number): value is number {
-  return isSafeInteger(value) && (value as number) >= min && (value as number) <= max;
-}
 
 /** `termSchema`: a string of at most 200 characters that the vocabulary knows; the canonical id. */
 export function term(value: unknown, vocabulary: Vocabulary, cache: Map<string, string>): string | undefined {
@@ -116,8 +116,8 @@ export function term(value: unknown, vocabulary: Vocabulary, cache: Map<string, 
   return id;
 }
 
-/** `termListSchema` (max 100), de-duplicated in first-seen order. */
-export function termList(value: unknown, vocabulary: Vocabulary, cache: Map<string, string>): readonly string[] | undefined {
+/** A list of at most 100 items, each checked by `item`, de-duplicated in first-seen order (`termListSchema`, `TagSchema` lists). */
+export function uniqueList(value: unknown, item: (value: unknown) => string | undefined): readonly string[] | undefined {
   if (!isPlainArray(value)) return undefined;
   const n = value.length;
   if (n > 100) return undefined;
@@ -125,12 +125,17 @@ export function termList(value: unknown, vocabulary: Vocabulary, cache: Map<stri
   const out = exactList<string>(n);
   let k = 0;
   for (let i = 0; i < n; i++) {
-    const id = term(value[i], vocabulary, cache);
+    const id = item(value[i]);
     if (id === undefined) return undefined;
     if (!includes(out, k, id)) out[k++] = id;
   }
   if (k < n) out.length = k;
   return freeze(out);
+}
+
+/** `termListSchema` (max 100), de-duplicated in first-seen order. */
+export function termList(value: unknown, vocabulary: Vocabulary, cache: Map<string, string>): readonly string[] | undefined {
+  return uniqueList(value, (v) => term(v, vocabulary, cache));
 }
 
 /** `conditionList()`: condition ids, synonyms accepted. */
@@ -152,23 +157,6 @@ export function needList(value: unknown): readonly string[] | undefined {
   return termList(value, CLINICAL_VOCABULARIES.needs, needCache);
 }
 
-/** `LanguageListSchema`: 1 to 50 codes, each reduced to its lower-case primary subtag, de-duplicated. */
-export function languageList(value: unknown): readonly string[] | undefined {
-  if (!isPlainArray(value)) return undefined;
-  const n = value.length;
-  if (n < 1 || n > 50) return undefined;
-  const out = exactList<string>(n);
-  let k = 0;
-  for (let i = 0; i < n; i++) {
-    const s = value[i];
-    if (typeof s !== 'string' || !LANGUAGE.test(s)) return undefined;
-    const dash = s.indexOf('-');
-    const code = (dash < 0 ? s : s.slice(0, dash)).toLowerCase();
-    if (!includes(out, k, code)) out[k++] = code;
-  }
-  if (k < n) out.length = k;
-  return freeze(out);
-}
 
 /** A list of at most `max` `WeeklyWindowSchema` windows (an activity's sessions, a client's availability). */
 export function windowList(value: unknown, max: number): readonly unknown[] | undefined {
