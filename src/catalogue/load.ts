@@ -7,6 +7,7 @@ import { parseOrThrow, toIssues } from '../validate.js';
 import { MAX_ACTIVITIES } from './row-writer.js';
 import { z } from 'zod';
 import { guard } from '../guard.js';
+import { deepFreeze } from '../schema/fast-common.js';
 
 const ParseOptionsSchema = z.strictObject({ lenient: z.boolean({ error: 'expected true or false' }).optional() }, { error: 'expected options { lenient? }' });
 
@@ -33,14 +34,6 @@ export interface ParseCatalogueOptions {
    * record (false, the default).
    */
   readonly lenient?: boolean;
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    for (const v of Object.values(value)) deepFreeze(v);
-    Object.freeze(value);
-  }
-  return value;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { needList } from './common.js';
 import type { Need } from '../vocabulary/index.js';
+import { deepFreeze } from './fast-common.js';
 
 /**
  * The soft factors, in the order they are reported.
@@ -187,14 +188,6 @@ export const MatchingRulesSchema = z
 export type MatchingRules = z.infer<typeof MatchingRulesSchema>;
 /** Matching rules as written: any field may be left out and takes its default. */
 export type MatchingRulesInput = z.input<typeof MatchingRulesSchema>;
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object') {
-    for (const v of Object.values(value)) deepFreeze(v);
-    Object.freeze(value);
-  }
-  return value;
-}
 
 /**
  * The default matching rules, frozen. Copy and change what you need:

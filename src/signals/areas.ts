@@ -3,6 +3,7 @@
  * as the area rule compares them. Pure functions over short strings.
  */
 import { ActivityMatchError } from '../errors.js';
+import { fold } from './fold.js';
 
 /** A postcode as written: outward code, optional space, inward code ("S5 7HQ", "bs345lp"). */
 const POSTCODE = /^([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})$/;
@@ -86,15 +87,7 @@ const SUFFIXES = [' metropolitan borough council', ' borough council', ' distric
  */
 export function areaKey(name: string): string {
   expectText(name, 'name');
-  // Folded as foldText folds, restated here so the signals layer (and the /factors entry) does not pull in the vocabularies and fuse.js.
-  let key = name
-    .slice(0, 200)
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/['’]/g, '')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+  let key = fold(name.slice(0, 200));
   if (key === 'city of london' || key === 'london city of') return 'city of london';
   for (const prefix of PREFIXES) if (key.startsWith(prefix) && key.length > prefix.length) key = key.slice(prefix.length);
   for (const suffix of SUFFIXES) if (key.endsWith(suffix) && key.length > suffix.length) key = key.slice(0, -suffix.length);

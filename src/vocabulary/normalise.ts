@@ -4,6 +4,7 @@ import { ActivityMatchError } from '../errors.js';
 import { toIssues } from '../validate.js';
 import type { Term } from './terms.js';
 import { guard } from '../guard.js';
+import { fold } from '../signals/fold.js';
 
 /** What a text argument must be (the helpers below throw this for anything but a string). */
 function expectText(value: unknown, path: string): asserts value is string {
@@ -38,13 +39,7 @@ export function foldText(text: string): string {
   // Most vocabulary text is already folded ("copd", "type 2 diabetes"); skip the slow path.
   // (A linear check: a nested quantifier here overflowed the stack on megabytes of "a a a".)
   if (/^[a-z0-9 ]*$/.test(text) && !text.startsWith(' ') && !text.endsWith(' ') && !text.includes('  ')) return text;
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/['’]/g, '')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+  return fold(text);
 }
 
 /**
