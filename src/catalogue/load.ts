@@ -114,7 +114,7 @@ export function parseCatalogueEach(
         continue;
       }
     }
-    // The hand-written fast path accepts only what zod accepts and builds the same frozen
+    // The fast path (compiled from the schema) accepts only what zod accepts and builds the same frozen
     // output (test/schema/fast-activity.test.ts); anything else, every invalid record
     // included, goes to zod, which remains the definition and writes every message.
     let activity = fastParseActivity(record);

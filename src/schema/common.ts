@@ -37,7 +37,7 @@ export const IsoDateSchema = z
 
 /**
  * The rule of {@link IsoDateSchema}: a calendar date "YYYY-MM-DD" that exists, in the years 1900
- * to 2999 (shared with the hand-written validation fast path so the rule is stated once).
+ * to 2999 (shared with the catalogue fast path's cached date check, so the rule is stated once).
  *
  * @example
  * ```ts
@@ -53,7 +53,7 @@ export function isIsoDate(s: string): boolean {
 /** A date of birth "YYYY-MM-DD": a real calendar date from 1850 (ages go up to 130). */
 export const BirthDateSchema = z.string({ error: 'expected a date YYYY-MM-DD' }).refine(isBirthDate, { error: 'expected a date of birth YYYY-MM-DD from 1850' });
 
-/** The rule of {@link BirthDateSchema} (shared with the client fast path): a real calendar date from 1850 to 2999. */
+/** The rule of {@link BirthDateSchema} (the client fast path runs it through the schema's refinement): a real calendar date from 1850 to 2999. */
 export function isBirthDate(s: string): boolean {
   return isCalendarDate(s) && s >= '1850' && s < '3000';
 }

@@ -1,5 +1,5 @@
 /**
- * A hand-written fast path for `ClientProfileSchema` (./client.ts), under the same contract as
+ * The validation fast path for `ClientProfileSchema` (./client.ts), under the same contract as
  * the catalogue's (./fast-activity.ts): it only ever *accepts*, with exactly zod's output (values,
  * own keys and their order, defaults written), deep-frozen; anything invalid or unfamiliar comes
  * back `undefined`, and the caller runs zod for the verdict and the error messages.
@@ -13,10 +13,10 @@
  * that the vocabulary accepts and "HH:MM" times, bounded, never linked to a profile; dates,
  * texts and numbers are checked without caches, so no date of birth or date away is kept.
  *
- * The profile's fields and its sub-objects' (home, local area, travel, accessibility, a date
- * range), their order, presence and defaults are read from the schemas by `objectCheck`
- * (./fast-object.ts), with the schema's refinements; only each field's value check is written
- * here.
+ * It is compiled from the schema (./fast-object.ts, ./fast-compile.ts): every field and
+ * sub-object (home, local area, travel, accessibility, dates away), their order, presence,
+ * defaults, rules and refinements. Written here are only the cached vocabulary lists and the
+ * weekly windows, each a call of the shared rule the schema calls.
  *
  * The tests (test/schema/fast-client.test.ts) pin this module to zod: the bundled personas,
  * random profiles, every single edit of a full profile, and random mutations must give zod's
