@@ -24,8 +24,6 @@ import type { Obj } from './fast-common.js';
 import { compile, fieldSchema, objectChecks } from './fast-compile.js';
 import type { FieldCheck } from './fast-compile.js';
 
-export type { FieldCheck } from './fast-compile.js';
-
 const REQUIRED = 0;
 const OPTIONAL = 1;
 const DEFAULTED = 2;
