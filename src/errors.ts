@@ -11,7 +11,7 @@
  *
  * @example
  * ```ts
- * ERROR_CODES.length;                     // 7
+ * ERROR_CODES.length;                     // 8
  * ERROR_CODES.includes('INVALID_CLIENT'); // true
  * ```
  */
@@ -23,6 +23,7 @@ export const ERROR_CODES = [
   'INVALID_OPTIONS',
   'DUPLICATE_ID',
   'UNKNOWN_ACTIVITY',
+  'INVALID_SNAPSHOT',
 ] as const;
 
 /** A literal union of the error codes. */
@@ -70,6 +71,7 @@ const TITLES: Record<ErrorCode, string> = {
   INVALID_OPTIONS: 'invalid options',
   DUPLICATE_ID: 'duplicate activity id',
   UNKNOWN_ACTIVITY: 'unknown activity id',
+  INVALID_SNAPSHOT: 'invalid snapshot',
 };
 
 /** How many issues the message lists before summarising the rest (`issues` always has all). */

@@ -1,6 +1,8 @@
 // The public surface of activity-match: named re-exports only.
 export { createMatcher } from './create-matcher.js';
 export type { Matcher, MatcherOptions, MatcherStats } from './matcher.js';
+export { loadMatcher } from './load-matcher.js';
+export type { CatalogueChanges, UpdateOptions } from './catalogue/update.js';
 export { parseCatalogue } from './catalogue/load.js';
 export { createSearchIndex, SEARCH_FIELDS, SEARCH_TEXT_LIMITS, SEARCH_WEIGHTS } from './catalogue/text-search.js';
 export type { SearchField, SearchHit, SearchIndex, SearchMatch, SearchOptions } from './catalogue/text-search.js';

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { compileCatalogue } from './catalogue/compile.js';
 import type { CompiledCatalogue } from './catalogue/compile.js';
+import { activityAtGlobal, featuresOf, globalPositionOf, idAtGlobal, liveActivities, partIndexAt, partsOf } from './catalogue/parts.js';
+import type { Part } from './catalogue/parts.js';
+import { applyChanges, UpdateOptionsSchema } from './catalogue/update.js';
+import type { CatalogueChanges, UpdateOptions } from './catalogue/update.js';
+import { encodeSnapshot } from './snapshot/encode.js';
 import { assertCatalogueLength, parseCatalogueEach } from './catalogue/load.js';
 import { RowWriter } from './catalogue/row-writer.js';
 import { createSearchIndex } from './catalogue/text-search.js';
@@ -18,11 +23,13 @@ import { DEFAULT_RULES, MatchingRulesSchema } from './schema/rules.js';
 import type { MatchingRules, MatchingRulesInput } from './schema/rules.js';
 import { ageAt, clientContext } from './rank/client-context.js';
 import { diversify } from './rank/diversify.js';
+import type { Placed } from './rank/diversify.js';
+import type { ClientContext } from './rank/client-context.js';
 import { listText } from './rank/reasons.js';
 import { createExplainCache, explainPosition } from './rank/explain.js';
 import type { ExplainCache } from './rank/explain.js';
 import type { Explanation, Recommendation } from './rank/explain.js';
-import { topPositions } from './rank/block-search.js';
+import { topPositions, topPositionsOfParts } from './rank/block-search.js';
 import { guard } from './guard.js';
 import type { GuardedInput } from './guard.js';
 import { parseOrThrow } from './validate.js';
@@ -55,9 +62,13 @@ export interface MatcherStats {
 
 /** A compiled catalogue, ready to answer queries. Pure and synchronous; safe to share. */
 export interface Matcher {
-  /** The validated activities, in input order. */
+  /**
+   * The validated activities, in input order (after `update`: a changed activity in its old
+   * place, new ones at the end). A matcher loaded from a snapshot decodes them all on the first
+   * read of this property; `get`, `recommend` and the rest decode only what they return.
+   */
   readonly activities: readonly Activity[];
-  /** Records a lenient load left out, with every reason. */
+  /** Records a lenient load (or, for a matcher returned by `update`, that update) left out, with every reason. */
   readonly rejected: readonly RejectedRecord[];
   /** The rules used when a call gives none. */
   readonly rules: MatchingRules;
@@ -92,14 +103,22 @@ export interface Matcher {
   safeRecommend(client: DeepReadonly<ClientProfileInput>, options: RecommendOptions): SafeResult<Recommendation[]>;
   /** `recommendMany` without exceptions, like {@link Matcher.safeRecommend}. */
   safeRecommendMany(clients: readonly DeepReadonly<ClientProfileInput>[], options: RecommendOptions): SafeResult<Recommendation[][]>;
+  /**
+   * The compiled index as bytes, for `loadMatcher`: columns, grid, id table, activity records,
+   * default rules, rejected records, and the search index when it has been built. The format
+   * is versioned and documented in `src/snapshot/format.ts`.
+   */
+  toSnapshot(): Uint8Array;
+  /**
+   * A new matcher with activities added or replaced (`upsert`, by id) and removed (`remove`, by
+   * id); this one is left as it was and keeps answering. The cost grows with the change, not
+   * the catalogue (see DESIGN.md, "Live catalogues"). Strict by default; with `{ lenient: true }`
+   * bad records and unknown ids are left out and reported in the new matcher's `rejected`.
+   * @throws {ActivityMatchError} `INVALID_CATALOGUE`, `DUPLICATE_ID` or `UNKNOWN_ACTIVITY` (strict), `INVALID_OPTIONS`.
+   */
+  update(changes: CatalogueChanges, options?: UpdateOptions): Matcher;
   /** `explain` without exceptions, like {@link Matcher.safeRecommend}. */
   safeExplain(client: DeepReadonly<ClientProfileInput>, activityId: string, options: ExplainOptions): SafeResult<Explanation>;
-}
-
-/** "Moved below Tea dance for variety: much like Chair yoga for beginners, higher on the list". */
-function placementText(cat: CompiledCatalogue, movedBelow: readonly number[], similarTo: number): string {
-  const name = (p: number) => (cat.activities[cat.columns.activityIndex[p] as number] as Activity).name;
-  return `Moved below ${listText(movedBelow.map(name))} for variety: much like ${name(similarTo)}, higher on the list`;
 }
 
 /**
@@ -138,6 +157,40 @@ function compile(activities: unknown, options: MatcherOptions): Matcher {
   const rows = new RowWriter(Array.isArray(activities) ? activities.length : 0);
   const parsed = parseCatalogueEach(activities, { lenient }, (activity) => rows.add(activity));
   const cat: CompiledCatalogue = compileCatalogue(parsed.activities, rows.finish());
+  return matcherOf({ parts: partsOf([{ cat, dead: undefined }]), rules: defaults, rejected: parsed.rejected, activities: parsed.activities, search: undefined });
+}
+
+/**
+ * Everything a matcher answers from: its compiled parts (see `src/catalogue/parts.ts`), default
+ * rules and rejected records; the activities in order when they are at hand (a compiled
+ * catalogue), and the search index once built.
+ * @internal
+ */
+export interface MatcherState {
+  readonly parts: readonly Part[];
+  readonly rules: MatchingRules;
+  readonly rejected: readonly RejectedRecord[];
+  readonly activities: readonly Activity[] | undefined;
+  readonly search: SearchIndex | undefined;
+}
+
+/** The matcher of a state (compiled, loaded from a snapshot, or updated). @internal */
+export function matcherOf(state: MatcherState): Matcher {
+  const { parts, rules: defaults } = state;
+  const last = parts[parts.length - 1] as Part;
+  const single = parts.length === 1 && last.dead === undefined ? last.cat : undefined;
+  const idAt = idAtGlobal(parts);
+  let activities = state.activities;
+  let searchIndex = state.search;
+  const allActivities = (): readonly Activity[] => (activities ??= Object.freeze(liveActivities(parts)));
+  let live = 0;
+  let blocks = 0;
+  let indexBytes = 0;
+  for (const part of parts) {
+    live += part.live;
+    blocks += part.cat.grid.blockStart.length - 1;
+    indexBytes += part.cat.indexBytes + (part.dead?.byteLength ?? 0);
+  }
 
   /** Validates a profile and builds its context; a date of birth must give an age from 0 to 130 at `at`. */
   function contextFor(client: unknown, path: string, at: Date, rules: MatchingRules) {
@@ -145,49 +198,86 @@ function compile(activities: unknown, options: MatcherOptions): Matcher {
     const profile = fastParseClient(client) ?? parseOrThrow(ClientProfileSchema, client, 'INVALID_CLIENT', path);
     const age = ageAt(profile, at);
     if (age < 0 || age > 130) throw new ActivityMatchError('INVALID_CLIENT', [{ path: `${path}.dateOfBirth`, message: 'expected a date of birth giving an age from 0 to 130 at the time of the recommendation' }]);
-    return clientContext(profile, at, rules, cat.columns);
+    // The last part's dictionaries extend every earlier part's: its context serves them all.
+    return clientContext(profile, at, rules, last.cat.columns);
   }
 
-  /** `cache` is shared by every client of one call (same `at` and rules): see {@link ExplainCache}. */
-  function shortlist(client: unknown, path: string, at: Date, limit: number, rules: MatchingRules, cache: ExplainCache): Recommendation[] {
+  /** "Moved below Tea dance for variety: much like Chair yoga for beginners, higher on the list". */
+  function placementText(movedBelow: readonly number[], similarTo: number): string {
+    const name = (g: number) => activityAtGlobal(parts, g).name;
+    return `Moved below ${listText(movedBelow.map(name))} for variety: much like ${name(similarTo)}, higher on the list`;
+  }
+
+  /** One explanation cache per part, shared by every client of one call (same `at` and rules): see {@link ExplainCache}. */
+  const cachesFor = (rules: MatchingRules, at: Date): ExplainCache[] => parts.map((part) => createExplainCache(part.cat, rules, at));
+
+  function explainGlobal(ctx: ClientContext, g: number, rules: MatchingRules, caches: readonly ExplainCache[] | undefined): Explanation {
+    const k = partIndexAt(parts, g);
+    const part = parts[k] as Part;
+    return explainPosition(ctx, part.cat, g - part.offset, rules, caches?.[k]);
+  }
+
+  function shortlist(client: unknown, path: string, at: Date, limit: number, rules: MatchingRules, caches: readonly ExplainCache[]): Recommendation[] {
     const ctx = contextFor(client, path, at, rules);
     const pool = rules.diversity.enabled ? limit * rules.diversity.poolFactor : limit;
-    const top = topPositions(cat, ctx, rules, pool);
-    const chosen = diversify(cat.columns, top, limit, rules.diversity.enabled ? rules.diversity.penalty : 0);
+    const penalty = rules.diversity.enabled ? rules.diversity.penalty : 0;
+    let chosen: readonly Placed[];
+    if (single !== undefined) {
+      chosen = diversify(single.columns, topPositions(single, ctx, rules, pool), limit, penalty);
+    } else {
+      // Several parts: similarity reads the candidates' features gathered by index, then the indexes map back.
+      const top = topPositionsOfParts(parts, idAt, ctx, rules, pool);
+      const global = top.map((r) => r.position);
+      const placed = diversify(featuresOf(parts, global), top.map((r, i) => ({ position: i, fit: r.fit, score: r.score })), limit, penalty);
+      const back = (i: number) => global[i] as number;
+      chosen = placed.map((x) => ({ position: back(x.position), fit: x.fit, score: x.score, movedBelow: x.movedBelow.map(back), similarTo: x.similarTo === undefined ? undefined : back(x.similarTo) }));
+    }
     return chosen.map((candidate, i) => {
-      const explanation = explainPosition(ctx, cat, candidate.position, rules, cache);
-      const placement = candidate.similarTo === undefined ? undefined : placementText(cat, candidate.movedBelow, candidate.similarTo);
+      const explanation = explainGlobal(ctx, candidate.position, rules, caches);
+      const placement = candidate.similarTo === undefined ? undefined : placementText(candidate.movedBelow, candidate.similarTo);
       return placement === undefined ? { rank: i + 1, ...explanation } : { rank: i + 1, ...explanation, placement };
     });
   }
 
-  let searchIndex: SearchIndex | undefined;
-
   const matcher: Matcher = {
-    activities: parsed.activities,
-    rejected: parsed.rejected,
+    get activities() {
+      return allActivities();
+    },
+    rejected: state.rejected,
     rules: defaults,
-    stats: { activities: cat.columns.n, blocks: cat.grid.blockStart.length - 1, indexBytes: cat.indexBytes },
+    stats: { activities: live, blocks, indexBytes },
     get: (id) => {
-      const p = typeof id === 'string' ? cat.positionOf(id) : -1;
-      return p < 0 ? undefined : parsed.activities[cat.columns.activityIndex[p] as number];
+      const g = typeof id === 'string' ? globalPositionOf(parts, id) : -1;
+      return g < 0 ? undefined : activityAtGlobal(parts, g);
     },
     recommend: (client, callOptions) =>
       guard(callerInputs(client, 'client', callOptions, RecommendOptionsSchema), () => {
         const opts = parseOrThrow(RecommendOptionsSchema, callOptions, 'INVALID_OPTIONS', 'options');
         const rules = opts.rules ?? defaults;
-        return shortlist(client, 'client', opts.at, opts.limit, rules, createExplainCache(cat, rules, opts.at));
+        return shortlist(client, 'client', opts.at, opts.limit, rules, cachesFor(rules, opts.at));
       }),
     recommendMany: (clients, callOptions) => guard(callerInputs(clients, 'clients', callOptions, RecommendOptionsSchema), () => recommendMany(clients, callOptions)),
     search: (text, searchOptions) =>
       guard([{ code: 'INVALID_OPTIONS', path: 'options', value: searchOptions, fields: 'identifiers' }], () => {
-        searchIndex ??= createSearchIndex(parsed.activities);
+        searchIndex ??= createSearchIndex(allActivities());
         return searchIndex.search(text, searchOptions);
       }),
     explain: (client, activityId, callOptions) => guard(callerInputs(client, 'client', callOptions, ExplainOptionsSchema), () => explain(client, activityId, callOptions)),
     safeRecommend: (client, callOptions) => attempt(() => matcher.recommend(client, callOptions)),
     safeRecommendMany: (clients, callOptions) => attempt(() => matcher.recommendMany(clients, callOptions)),
     safeExplain: (client, activityId, callOptions) => attempt(() => matcher.explain(client, activityId, callOptions)),
+    toSnapshot: () => encodeSnapshot({ parts, rules: defaults, rejected: state.rejected }),
+    update: (changes, updateOptions) =>
+      guard(
+        [
+          { code: 'INVALID_OPTIONS', path: 'options', value: updateOptions, fields: [UpdateOptionsSchema] },
+          { code: 'INVALID_CATALOGUE', path: 'changes', value: changes, fields: [ActivitySchema] },
+        ],
+        () => {
+          const next = applyChanges(parts, changes, updateOptions);
+          return matcherOf({ parts: next.parts, rules: defaults, rejected: next.rejected, activities: undefined, search: undefined });
+        },
+      ),
   };
 
   function recommendMany(clients: unknown, callOptions: unknown): Recommendation[][] {
@@ -195,17 +285,17 @@ function compile(activities: unknown, options: MatcherOptions): Matcher {
     const opts = parseOrThrow(RecommendOptionsSchema, callOptions, 'INVALID_OPTIONS', 'options');
     const rules = opts.rules ?? defaults;
     // One cache for the caseload: the clients share `at` and the rules, and so each activity's upcoming sessions.
-    const cache = createExplainCache(cat, rules, opts.at);
-    return clients.map((client: unknown, i) => shortlist(client, `clients[${i}]`, opts.at, opts.limit, rules, cache));
+    const caches = cachesFor(rules, opts.at);
+    return clients.map((client: unknown, i) => shortlist(client, `clients[${i}]`, opts.at, opts.limit, rules, caches));
   }
 
   function explain(client: unknown, activityId: unknown, callOptions: unknown): Explanation {
     const opts = parseOrThrow(ExplainOptionsSchema, callOptions, 'INVALID_OPTIONS', 'options');
     if (typeof activityId !== 'string') throw new ActivityMatchError('INVALID_OPTIONS', [{ path: 'activityId', message: 'expected an activity id (string)' }]);
-    const p = cat.positionOf(activityId);
-    if (p < 0) throw new ActivityMatchError('UNKNOWN_ACTIVITY', [{ path: 'activityId', message: 'expected the id of an activity in the catalogue' }]);
+    const g = globalPositionOf(parts, activityId);
+    if (g < 0) throw new ActivityMatchError('UNKNOWN_ACTIVITY', [{ path: 'activityId', message: 'expected the id of an activity in the catalogue' }]);
     const rules = opts.rules ?? defaults;
-    return explainPosition(contextFor(client, 'client', opts.at, rules), cat, p, rules);
+    return explainGlobal(contextFor(client, 'client', opts.at, rules), g, rules, undefined);
   }
 
   return matcher;

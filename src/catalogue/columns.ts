@@ -37,6 +37,8 @@ export interface Columns {
   /** Index into `peopleSets`: the activity's languages and audience. */
   readonly peopleSet: Uint16Array;
   readonly peopleSets: readonly PeopleSet[];
+  /** The key of each people set (its languages and audience), for extending the dictionary (see `RowWriter`). */
+  readonly peopleKeys: readonly string[];
   readonly designedFor: Uint32Array;
   readonly unsuitableFor: Uint32Array;
   readonly needs: Uint16Array;
@@ -61,6 +63,8 @@ export interface Columns {
   readonly namedAreas: ReadonlyMap<number, NamedArea>;
   /** Area keys: `n:` + `areaKey(name)` for names, `d:` + district or postcode area for postcodes. */
   readonly areaIndex: ReadonlyMap<string, number>;
+  /** The area keys by id (`areaIndex` inverted). */
+  readonly areaKeys: readonly string[];
   /** Tags: CSR offsets (n + 1) into `tagIds`, ids into `tagNames`. */
   readonly tagStart: Uint32Array;
   /** Uint16 while the catalogue has at most 65,536 distinct tags, else Uint32. */
@@ -71,6 +75,9 @@ export interface Columns {
   readonly windowStart: Uint32Array;
   readonly windows: Uint32Array;
 }
+
+/** The per-catalogue dictionaries: a part compiled by `update` starts from the previous part's. */
+export type Dictionaries = Pick<Columns, 'tagNames' | 'zones' | 'peopleKeys' | 'peopleSets' | 'areaKeys'>;
 
 /** The named areas of one activity, as ids into {@link Columns.areaIndex}. */
 export interface NamedArea {

@@ -11,12 +11,17 @@ import { FLAG, hashString } from './codes.js';
 import type { Columns, RowTable } from './columns.js';
 import { buildGrid, cellKey, GROUP, groupOf, likenessKey } from './grid.js';
 import type { Grid } from './grid.js';
+import { recordsOf } from './records.js';
+import type { ActivityRecords } from './records.js';
 
 /** A compiled catalogue. */
 export interface CompiledCatalogue {
-  readonly activities: readonly Activity[];
+  /** The validated activities, by row (`columns.activityIndex[p]` is the row of position `p`). */
+  readonly records: ActivityRecords;
   readonly columns: Columns;
   readonly grid: Grid;
+  /** The open-addressing table of positions by id hash (see {@link lookupId}). */
+  readonly idTable: Int32Array;
   /** The position of an activity id, or −1. */
   positionOf(id: string): number;
   /** Bytes of the index beyond the activity objects (typed arrays, blocks, id table). */
@@ -79,7 +84,8 @@ export function compileCatalogue(activities: readonly Activity[], rows: RowTable
     const like = Uint32Array.from({ length: n }, (_, i) => likeness(i));
     order = Uint32Array.from({ length: n }, (_, i) => i).sort((a, b) => (dense[a] as number) - (dense[b] as number) || (like[a] as number) - (like[b] as number) || a - b);
   }
-  const columns = buildColumns(activities, rows, order);
+  const records = recordsOf(activities);
+  const columns = buildColumns(records, rows, order);
   const cellOf = new Uint32Array(n);
   const groupAt = new Uint8Array(n);
   for (let p = 0; p < n; p++) {
@@ -89,17 +95,28 @@ export function compileCatalogue(activities: readonly Activity[], rows: RowTable
   }
   const grid = buildGrid(columns, cellOf, groupAt, cells, unique.length);
   const table = buildIdTable(rows.idHash, order);
-  const gridArrays = new Set<ArrayBufferView>();
-  for (const part of [grid, grid.blocks, grid.runs, grid.supers]) for (const value of Object.values(part)) if (ArrayBuffer.isView(value)) gridArrays.add(value);
-  let gridBytes = 0;
-  for (const view of gridArrays) gridBytes += view.byteLength;
+  return catalogueOf(records, columns, grid, table);
+}
+
+/** A compiled catalogue from its parts (compiled here, or read from a snapshot). */
+export function catalogueOf(records: ActivityRecords, columns: Columns, grid: Grid, idTable: Int32Array): CompiledCatalogue {
   return {
-    activities,
+    records,
     columns,
     grid,
-    positionOf: (id) => lookupId(table, columns, id),
-    indexBytes: columnBytes(columns) + gridBytes + table.byteLength,
+    idTable,
+    positionOf: (id) => lookupId(idTable, columns, id),
+    indexBytes: columnBytes(columns) + gridBytes(grid) + idTable.byteLength,
   };
+}
+
+/** Bytes of the grid's typed arrays (`blocks.start` is `blockStart`: counted once). */
+function gridBytes(grid: Grid): number {
+  const arrays = new Set<ArrayBufferView>();
+  for (const part of [grid, grid.blocks, grid.runs, grid.supers]) for (const value of Object.values(part)) if (ArrayBuffer.isView(value)) arrays.add(value);
+  let bytes = 0;
+  for (const view of arrays) bytes += view.byteLength;
+  return bytes;
 }
 
 /** The distinct values of `values`, ascending (a native sort and one pass: no Set of boxed numbers). */

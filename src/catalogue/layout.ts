@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { Activity } from '../schema/activity.js';
+import type { ActivityRecords } from './records.js';
 import type { Columns, RowTable } from './columns.js';
 
 /**
@@ -68,7 +68,7 @@ class Permuter {
  * Lays the rows out as columns in the given position order (`order[p]` = row index). The row
  * arrays are permuted in place and become the columns: `rows` must not be used afterwards.
  */
-export function buildColumns(activities: readonly Activity[], rows: RowTable, order: Uint32Array): Columns {
+export function buildColumns(records: ActivityRecords, rows: RowTable, order: Uint32Array): Columns {
   const n = order.length;
   const activityIndex = order;
   const tagStart = new Uint32Array(n + 1);
@@ -89,7 +89,7 @@ export function buildColumns(activities: readonly Activity[], rows: RowTable, or
   const permute = new Permuter(order);
   return {
     n,
-    idAt: (p: number) => (activities[activityIndex[p] as number] as Activity).id,
+    idAt: (p: number) => records.idAt(activityIndex[p] as number),
     activityIndex,
     lat: permute.f64(rows.lat),
     lon: permute.f64(rows.lon),
@@ -106,6 +106,7 @@ export function buildColumns(activities: readonly Activity[], rows: RowTable, or
     genders: permute.u8(rows.genders),
     peopleSet: permute.u16(rows.peopleSet),
     peopleSets: rows.peopleSets,
+    peopleKeys: rows.peopleKeys,
     designedFor: permute.u32(rows.designedFor),
     unsuitableFor: permute.u32(rows.unsuitableFor),
     needs: permute.u16(rows.needs),
@@ -118,6 +119,7 @@ export function buildColumns(activities: readonly Activity[], rows: RowTable, or
     zones: rows.zones,
     namedAreas: rows.namedAreas,
     areaIndex: rows.areaIndex,
+    areaKeys: rows.areaKeys,
     tagStart,
     tagIds,
     tagNames: rows.tagNames,

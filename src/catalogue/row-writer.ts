@@ -18,7 +18,7 @@ import { clockMinutes } from '../schema/clock.js';
 import { expiryDayOf, lastJoinDayOf, lastSessionDayOf, weeklyWindowsOf } from '../time/pattern.js';
 import { CATEGORY_IDS, CONDITION_BITS, FLAG, KIND, NEED_BITS, audienceMasksOf, costCodeOf, districtKey, hashString, maskOf, nameKey, packWindow, tristate } from './codes.js';
 import type { PeopleSet } from './codes.js';
-import type { NamedArea, RowTable } from './columns.js';
+import type { Dictionaries, NamedArea, RowTable } from './columns.js';
 
 /** A growable Uint32Array (doubling), so the CSR lists are built without boxed arrays. */
 class U32List {
@@ -130,9 +130,21 @@ export class RowWriter {
   readonly #tagIds: U32List;
   readonly #windows: U32List;
 
-  /** `capacity`: the most activities that will be added. */
-  constructor(capacity: number) {
+  /**
+   * `capacity`: the most activities that will be added. `seed`: dictionaries to extend (a part
+   * compiled by `update` extends the previous part's, so ids mean the same in both).
+   */
+  constructor(capacity: number, seed?: Dictionaries) {
     this.#capacity = capacity;
+    if (seed !== undefined) {
+      for (const tag of seed.tagNames) intern(this.#tagIndex, this.#tagNames, tag);
+      for (const zone of seed.zones) intern(this.#zoneIndex, this.#zones, zone);
+      for (const key of seed.areaKeys) intern(this.#areaIndex, this.#areaKeys, key);
+      seed.peopleKeys.forEach((key, i) => {
+        intern(this.#peopleIndex, this.#peopleKeys, key);
+        this.#peopleSets.push(seed.peopleSets[i] as PeopleSet);
+      });
+    }
     this.#t = allocateRowArrays(capacity);
     this.#idHash = new Uint32Array(capacity);
     this.#tagIds = new U32List(4 * capacity);
@@ -260,9 +272,11 @@ export class RowWriter {
       ...rows,
       idHash: this.#idHash.subarray(0, n),
       peopleSets: this.#peopleSets,
+      peopleKeys: this.#peopleKeys,
       zones: this.#zones,
       namedAreas: this.#namedAreas,
       areaIndex: this.#areaIndex,
+      areaKeys: this.#areaKeys,
       tagIds: this.#tagIds.toArray(),
       tagNames: this.#tagNames,
       tagIndex: this.#tagIndex,

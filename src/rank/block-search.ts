@@ -92,13 +92,15 @@ function visitKey(bound: number, index: number): number {
  * fit in place of its own, both of which can only lower it. Only those two factors change once
  * they are measured, so only they are worked out again.
  */
-function scoreBlock(ctx: ClientContext, bc: BoundContext, cat: CompiledCatalogue, b: number, distanceBound: number, blockValues: Float64Array, rules: MatchingRules, shares: Float64Array, values: Float64Array, m: Measurements, top: TopK): void {
-  const c = cat.columns;
-  const g = cat.grid;
+function scoreBlock(ctx: ClientContext, bc: BoundContext, part: SearchPart, b: number, distanceBound: number, blockValues: Float64Array, rules: MatchingRules, shares: Float64Array, values: Float64Array, m: Measurements, top: TopK): void {
+  const c = part.cat.columns;
+  const g = part.cat.grid;
+  const { dead, offset } = part;
   const end = g.blockStart[b + 1] as number;
   for (let from = g.blockStart[b] as number, r = b * RUNS_PER_BLOCK; from < end; from += RUN, r++) {
     if (runBound(ctx, bc, g.runs, r, shares, blockValues) < top.threshold) continue;
     for (let p = from, to = Math.min(end, from + RUN); p < to; p++) {
+      if (dead !== undefined && dead[p] === 1) continue;
       if (!passesColumnRules(ctx, c, p, m, rules)) continue;
       measureForScore(ctx, c, p, m);
       if (relevanceOf(relevanceValuesInto(ctx, c, p, m, values), bc.relevanceShares) < bc.minRelevance) continue;
@@ -108,7 +110,7 @@ function scoreBlock(ctx: ClientContext, bc: BoundContext, cat: CompiledCatalogue
       values[SCHEDULE] = 1;
       if (rankKey(fit, weightedScore(values, shares)) < top.threshold) continue;
       if (!passesPlaceAndTime(ctx, c, p, m, rules)) continue;
-      top.push(fit, weightedScore(placeAndTimeValuesInto(ctx, m, rules, values), shares), p);
+      top.push(fit, weightedScore(placeAndTimeValuesInto(ctx, m, rules, values), shares), offset + p);
     }
   }
 }
@@ -125,13 +127,39 @@ const SCHEDULE = FACTOR_INDEX.schedule;
  * stops as soon as no remaining super-block can beat the k-th best score found.
  */
 export function topPositions(cat: CompiledCatalogue, ctx: ClientContext, rules: MatchingRules, k: number): Ranked[] {
-  const c = cat.columns;
-  const g = cat.grid;
+  return topPositionsOfParts([{ cat, dead: undefined, offset: 0 }], cat.columns.idAt, ctx, rules, k);
+}
+
+/**
+ * A compiled catalogue searched as one part of a matcher's catalogue (see `src/catalogue/parts.ts`):
+ * positions marked in `dead` (replaced or removed by a later update) are skipped, and positions
+ * are reported as `offset + p`.
+ */
+export interface SearchPart {
+  readonly cat: CompiledCatalogue;
+  readonly dead: Uint8Array | undefined;
+  readonly offset: number;
+}
+
+/**
+ * {@link topPositions} over several parts at once, into one heap: the `k` best live positions
+ * of all of them (offset positions; `idAt` reads the id of one for the tie-break). The client
+ * context must have been built on the columns of the part with the largest dictionaries (each
+ * part's dictionaries extend the previous part's).
+ */
+export function topPositionsOfParts(parts: readonly SearchPart[], idAt: (p: number) => string, ctx: ClientContext, rules: MatchingRules, k: number): Ranked[] {
+  const top = new TopK(k, idAt);
   const shares = weightShares(rules);
+  const bc = boundContext(ctx, relevanceShares(rules), rules.relevance.minimum);
+  for (const part of parts) searchPart(part, ctx, rules, shares, bc, top);
+  return top.sorted();
+}
+
+function searchPart(part: SearchPart, ctx: ClientContext, rules: MatchingRules, shares: Float64Array, bc: BoundContext, top: TopK): void {
+  const cat = part.cat;
+  const g = cat.grid;
   const values = new Float64Array(FACTORS.length);
   const m = createMeasurements();
-  const bc = boundContext(ctx, relevanceShares(rules), rules.relevance.minimum);
-  const top = new TopK(k, c);
 
   const candidates = new SuperSet(cat);
   const collect = (group: number, radiusKm: number | undefined) => {
@@ -193,8 +221,7 @@ export function topPositions(cat: CompiledCatalogue, ctx: ClientContext, rules: 
       const b = (blockOrder[q] as number) % BLOCK_BITS;
       if ((blockBounds[b] as number) < top.threshold) continue;
       for (let f = 0; f < F; f++) runValues[f] = blockValues[b * F + f] as number;
-      scoreBlock(ctx, bc, cat, first + b, blockDistances[b] as number, runValues, rules, shares, values, m, top);
+      scoreBlock(ctx, bc, part, first + b, blockDistances[b] as number, runValues, rules, shares, values, m, top);
     }
   }
-  return top.sorted();
 }

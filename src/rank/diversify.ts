@@ -12,7 +12,10 @@ export interface Placed extends Ranked {
 
 const NOT_MOVED: readonly number[] = Object.freeze([]);
 
-function sharedTags(c: Columns, a: number, b: number): number {
+/** What similarity reads of each activity: the columns, or the same fields gathered for a few candidates. */
+export type Features = Pick<Columns, 'category' | 'needs' | 'tagStart' | 'tagIds'>;
+
+function sharedTags(c: Features, a: number, b: number): number {
   let shared = 0;
   for (let i = c.tagStart[a] as number; i < (c.tagStart[a + 1] as number); i++) {
     for (let j = c.tagStart[b] as number; j < (c.tagStart[b + 1] as number); j++) if (c.tagIds[i] === c.tagIds[j]) shared++;
@@ -34,19 +37,19 @@ function sharedTags(c: Columns, a: number, b: number): number {
  * similarity(columns, walkA, debt);  // 0 (nothing in common)
  * ```
  */
-export function similarity(c: Columns, a: number, b: number): number {
+export function similarity(c: Features, a: number, b: number): number {
   return similarityWith(c, a, b, tagBloomOf(c, a), tagBloomOf(c, b));
 }
 
 /** One bit per tag id modulo 32: two activities whose blooms share no bit share no tag. */
-function tagBloomOf(c: Columns, p: number): number {
+function tagBloomOf(c: Features, p: number): number {
   let bloom = 0;
   for (let t = c.tagStart[p] as number, end = c.tagStart[p + 1] as number; t < end; t++) bloom |= 1 << ((c.tagIds[t] as number) & 31);
   return bloom;
 }
 
 /** {@link similarity}, given each activity's tag bloom: most pairs share nothing, and are answered without reading their tags. */
-function similarityWith(c: Columns, a: number, b: number, bloomA: number, bloomB: number): number {
+function similarityWith(c: Features, a: number, b: number, bloomA: number, bloomB: number): number {
   const sameCategory = c.category[a] === c.category[b] ? 1 : 0;
   const sharedNeeds = popcount((c.needs[a] as number) & (c.needs[b] as number));
   const tags = (bloomA & bloomB) === 0 ? 0 : sharedTags(c, a, b);
@@ -74,7 +77,7 @@ function similarityWith(c: Columns, a: number, b: number, bloomA: number, bloomB
  * diversify(columns, candidates, 2, 0.1); // walk A, then book club (0.85 > 0.88 − 0.1 · 1)
  * ```
  */
-export function diversify(c: Columns, candidates: readonly Ranked[], limit: number, penalty: number): Placed[] {
+export function diversify(c: Features, candidates: readonly Ranked[], limit: number, penalty: number): Placed[] {
   const taken = new Uint8Array(candidates.length);
   const redundancy = new Float64Array(candidates.length);
   const blooms = penalty === 0 ? undefined : Int32Array.from(candidates, (x) => tagBloomOf(c, x.position));

@@ -133,7 +133,7 @@ export function createExplainCache(cat: CompiledCatalogue, rules: MatchingRules,
 export function explainPosition(ctx: ClientContext, cat: CompiledCatalogue, p: number, rules: MatchingRules, cache?: ExplainCache): Explanation {
   const shared = cache !== undefined && cache.catalogue === cat && cache.rules === rules && cache.at.getTime() === ctx.at.getTime() ? cache : createExplainCache(cat, rules, ctx.at);
   const c = cat.columns;
-  const activity = cat.activities[c.activityIndex[p] as number] as Activity;
+  const activity = cat.records.at(c.activityIndex[p] as number);
   const m = measureAll(ctx, c, p, shared.measurements);
   const values = factorValuesInto(ctx, c, p, m, rules, shared.values);
   const { shares, weights } = shared;

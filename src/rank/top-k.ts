@@ -1,4 +1,3 @@
-import type { Columns } from '../catalogue/columns.js';
 import { rankKey } from './score.js';
 
 /** A kept candidate: its position, fit level (see `fitLevel`) and score. */
@@ -22,14 +21,15 @@ export class TopK {
   /** The worst kept item's rank key once the heap is full, else −Infinity (kept up to date by `push`). */
   #threshold = -Infinity;
 
+  /** `idAt` gives the id of a position, for the tie-break. */
   constructor(
     readonly k: number,
-    columns: Columns,
+    idAt: (p: number) => string,
   ) {
     this.#fits = new Uint8Array(k);
     this.#scores = new Float64Array(k);
     this.#positions = new Int32Array(k);
-    this.#idAt = columns.idAt;
+    this.#idAt = idAt;
   }
 
   /**

@@ -165,7 +165,7 @@ describe('windowsAt', () => {
     const cat = compileCatalogue(activities);
     let checked = 0;
     for (let p = 0; p < cat.columns.n; p++) {
-      const a = cat.activities[cat.columns.activityIndex[p] as number];
+      const a = cat.records.at(cat.columns.activityIndex[p] as number);
       if (a === undefined || a.schedules.length > 0) continue;
       expect(windowsAt(cat.columns, p)).toEqual(minuteWindowsOf(a.sessions));
       if (a.sessions.length > 1) checked++;
