@@ -16,13 +16,17 @@ const CORE_ENTRIES = {
   'open-referral': 'src/entries/open-referral.ts',
   sample: 'src/entries/sample.ts',
 };
-const ENTRIES = { ...CORE_ENTRIES, sync: 'src/sync/index.ts' };
+const ENTRIES = { ...CORE_ENTRIES, sync: 'src/sync/index.ts', pool: 'src/pool/index.ts', 'pool-worker': 'src/pool/worker.ts' };
 
 export default defineConfig([
   {
     // Platform-neutral: the core has no Node-only import; activity-match/sync needs only fetch,
-    // AbortController and timers (the CLI adds the files).
+    // AbortController and timers (the CLI adds the files). activity-match/pool and its worker are
+    // the one Node-only entry (worker threads), built here so they share the core's chunks.
     entry: ENTRIES,
+    external: ['node:os', 'node:worker_threads'],
+    // The pool finds its worker script beside itself through import.meta.url, which the CommonJS build shims.
+    shims: true,
     format: ['esm', 'cjs'],
     splitting: true,
     clean: true,
@@ -36,6 +40,7 @@ export default defineConfig([
   // build with the core entries would split into chunks importing each other).
   { entry: CORE_ENTRIES, format: ['esm', 'cjs'], dts: { only: true } },
   { entry: { sync: 'src/sync/index.ts' }, format: ['esm', 'cjs'], dts: { only: true } },
+  { entry: { pool: 'src/pool/index.ts' }, format: ['esm', 'cjs'], dts: { only: true } },
   {
     // The CLI is the one place allowed to use Node APIs; it bundles the bundled fixtures.
     entry: { cli: 'src/cli.ts' },
