@@ -16,7 +16,7 @@ import { runSyncCommand } from './sync/sync-command.js';
 import type { FetchLike } from './sync/http.js';
 import { COMMAND_NAMES, commandHelp, generalHelp, isCommand, parseArgs, UsageError, usageLine } from './cli/args.js';
 import type { CommandName } from './cli/args.js';
-import { evaluateCommand, explainCommand, importCommand, personasCommand, recommendCommand } from './cli/commands.js';
+import { compileCommand, evaluateCommand, explainCommand, importCommand, personasCommand, recommendCommand } from './cli/commands.js';
 import type { CommandIo } from './cli/commands.js';
 import { CliError } from './cli/files.js';
 import { outputWidth, printable, shown, suggestion } from './cli/text.js';
@@ -29,6 +29,9 @@ export interface CliIo {
   readonly err: (text: string) => void;
   readonly readFile: (path: string) => string;
   readonly writeFile: (path: string, text: string) => void;
+  /** Binary files: snapshots (`compile`, and `--catalogue` given a snapshot). */
+  readonly readBytes?: (path: string) => Uint8Array;
+  readonly writeBytes?: (path: string, bytes: Uint8Array) => void;
   readonly now: () => Date;
   /** The terminal's width when standard output is a terminal; output is wrapped to it (else to 80 columns). */
   readonly columns?: number;
@@ -42,6 +45,7 @@ export interface CliIo {
 
 const COMMAND_RUNNERS: Readonly<Record<Exclude<CommandName, 'sync'>, (io: CommandIo, args: ReturnType<typeof parseArgs>) => number>> = {
   recommend: recommendCommand,
+  compile: compileCommand,
   explain: explainCommand,
   evaluate: evaluateCommand,
   import: importCommand,
@@ -144,6 +148,8 @@ export function processIo(): CliIo {
     },
     readFile: (path) => readFileSync(path, 'utf8'),
     writeFile: (path, text) => writeFileSync(path, `${text}\n`),
+    readBytes: (path) => readFileSync(path),
+    writeBytes: (path, bytes) => writeFileSync(path, bytes),
     now: () => new Date(),
     ...(process.stdout.isTTY && process.stdout.columns > 0 ? { columns: process.stdout.columns } : {}),
     ...(process.stderr.isTTY ? { progress: (line: string) => process.stderr.write(`\r${line}\x1b[K`) } : {}),

@@ -41,7 +41,7 @@ export interface CommandSpec {
 }
 
 const CLIENT: OptionSpec = { name: 'client', value: '<file.json | persona id>', required: true, help: "a client profile file, or the id of a bundled persona ('activity-match personas' lists them); the CLI never prints a profile's contents" };
-const CATALOGUE: OptionSpec = { name: 'catalogue', value: '<file.json>', help: 'a catalogue file, loaded leniently: rejected records are listed on stderr (default: the bundled catalogue of fictional Sheffield services)' };
+const CATALOGUE: OptionSpec = { name: 'catalogue', value: '<file.json | file.snapshot>', help: "a catalogue file, loaded leniently: rejected records are listed on stderr; or a snapshot from 'activity-match compile' (default: the bundled catalogue of fictional Sheffield services)" };
 const AT: OptionSpec = { name: 'at', value: '<ISO date-time>', help: 'the time of the recommendation, with an offset, e.g. 2026-11-23T09:00:00Z (default: now)' };
 const LENIENT: OptionSpec = { name: 'lenient', help: 'set aside conditions, needs and fields the matcher does not know (with a warning naming each path) instead of failing' };
 const MIN_RELEVANCE: OptionSpec = { name: 'min-relevance', value: '<0-1>', help: 'the relevance an activity needs to fit them well (default 0.5); lower it for a fuller list' };
@@ -84,6 +84,14 @@ export const COMMANDS = {
       { name: 'csv', help: 'print the summary as CSV, one row per metric, for a spreadsheet' },
     ],
     examples: ['activity-match evaluate --referrals fixtures/referrals/history.json --compare my-rules.json', 'activity-match evaluate --referrals history.json --csv > metrics.csv'],
+  },
+  compile: {
+    summary: 'compile a catalogue into a snapshot that loads in a moment',
+    usage: 'compile <catalogue.json> --out <file.snapshot>',
+    description: "Validates and compiles a catalogue (leniently: rejected records are listed on stderr) and writes the compiled index as a snapshot, which every command takes as --catalogue and the library loads with loadMatcher.",
+    positionals: { min: 1, max: 1, name: '<catalogue.json>' },
+    options: [{ name: 'out', value: '<file.snapshot>', required: true, help: 'the snapshot file to write' }],
+    examples: ['activity-match compile catalogue.json --out catalogue.snapshot', 'activity-match recommend --client copd-activation-2 --catalogue catalogue.snapshot'],
   },
   import: {
     summary: 'convert Open Referral pages into a catalogue',

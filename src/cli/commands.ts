@@ -18,7 +18,9 @@ import { ActivityMatchError } from '../errors.js';
 import { UsageError } from './args.js';
 import type { ParsedArgs } from './args.js';
 import { evaluationCsv } from './csv.js';
-import { CliError, readJson, writeText } from './files.js';
+import { CliError, readBytes, readJson, writeBytes, writeText } from './files.js';
+import { loadMatcher as loadSnapshot } from '../load-matcher.js';
+import { MAGIC as SNAPSHOT_MAGIC } from '../snapshot/format.js';
 import type { FileIo } from './files.js';
 import { formatExplanation, formatShortlist, shortfallText } from './format.js';
 import { shown, suggestion, wrap } from './text.js';
@@ -51,13 +53,51 @@ function loadClient(io: CommandIo, ref: string, lenient = false): { profile: Dee
   return { profile: parsed.profile, label: loaded.label };
 }
 
-/** Compiles a catalogue leniently, reporting every rejected record on stderr. */
+/** Whether a file starts as a snapshot does (`activity-match compile`'s output). */
+function isSnapshotFile(io: CommandIo, file: string): Uint8Array | undefined {
+  if (io.readBytes === undefined) return undefined;
+  const bytes = readBytes(io, file, 'catalogue');
+  return bytes.length >= SNAPSHOT_MAGIC.length && SNAPSHOT_MAGIC.every((b, i) => bytes[i] === b) ? bytes : undefined;
+}
+
+/**
+ * The matcher of a catalogue file (compiled leniently, every rejected record reported on
+ * stderr) or of a snapshot file (loaded as it was compiled; its rejected records were reported
+ * by `compile`).
+ */
 function loadMatcher(io: CommandIo, file: string | undefined): Matcher {
+  const snapshot = file === undefined ? undefined : isSnapshotFile(io, file);
+  if (snapshot !== undefined) {
+    try {
+      return loadSnapshot(snapshot);
+    } catch (error) {
+      if (error instanceof ActivityMatchError) throw new CliError(`the catalogue file ${shown(file ?? '')} is not a usable snapshot: ${error.issues[0]?.message ?? 'invalid'}`);
+      throw error;
+    }
+  }
   const catalogue = file === undefined ? bundledCatalogue : readJson(io, file, 'catalogue');
   if (!Array.isArray(catalogue)) throw new CliError(`the catalogue file ${shown(file ?? '')} is not a list of activities: expected a JSON array`);
   const matcher = createMatcher(catalogue, { lenient: true });
-  for (const r of matcher.rejected) io.err(`rejected activities[${r.index}]${r.id ? ` (${shown(r.id)})` : ''}: ${r.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
+  reportRejected(io, matcher);
   return matcher;
+}
+
+function reportRejected(io: CommandIo, matcher: Matcher): void {
+  for (const r of matcher.rejected) io.err(`rejected activities[${r.index}]${r.id ? ` (${shown(r.id)})` : ''}: ${r.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
+}
+
+/** `activity-match compile <catalogue.json> --out <file>`: the compiled index as a snapshot. */
+export function compileCommand(io: CommandIo, args: ParsedArgs): number {
+  const file = args.positionals[0] as string;
+  const out = args.values.out as string;
+  const catalogue = readJson(io, file, 'catalogue');
+  if (!Array.isArray(catalogue)) throw new CliError(`the catalogue file ${shown(file)} is not a list of activities: expected a JSON array`);
+  const matcher = createMatcher(catalogue, { lenient: true });
+  reportRejected(io, matcher);
+  const bytes = matcher.toSnapshot();
+  writeBytes(io, out, bytes, 'snapshot');
+  io.err(`compiled ${matcher.stats.activities.toLocaleString('en-GB')} activities (${matcher.rejected.length} rejected) into ${shown(out)}: ${(bytes.length / 2 ** 20).toFixed(1)} MiB`);
+  return 0;
 }
 
 /** `--at`, or now. The library checks the form. */

@@ -14,6 +14,9 @@ export class CliError extends Error {}
 export interface FileIo {
   readonly readFile: (path: string) => string;
   readonly writeFile: (path: string, text: string) => void;
+  /** Binary files (snapshots); without them the CLI reads and writes text only. */
+  readonly readBytes?: (path: string) => Uint8Array;
+  readonly writeBytes?: (path: string, bytes: Uint8Array) => void;
 }
 
 const REASONS: Readonly<Record<string, string>> = {
@@ -65,6 +68,26 @@ export function readJson(io: FileIo, path: string, what: string): unknown {
 export function writeText(io: FileIo, path: string, text: string, what: string): void {
   try {
     io.writeFile(path, text);
+  } catch (error) {
+    throw new CliError(`cannot write the ${what} file ${shown(path)}${reasonOf(error)}`);
+  }
+}
+
+/** Reads a binary file, or throws a {@link CliError} naming it and what went wrong. */
+export function readBytes(io: FileIo, path: string, what: string): Uint8Array {
+  if (io.readBytes === undefined) throw new CliError(`cannot read the ${what} file ${shown(path)}: this program reads text files only`);
+  try {
+    return io.readBytes(path);
+  } catch (error) {
+    throw new CliError(`cannot read the ${what} file ${shown(path)}${reasonOf(error)}`);
+  }
+}
+
+/** Writes a binary file, or throws a {@link CliError} naming it and what went wrong. */
+export function writeBytes(io: FileIo, path: string, bytes: Uint8Array, what: string): void {
+  if (io.writeBytes === undefined) throw new CliError(`cannot write the ${what} file ${shown(path)}: this program writes text files only`);
+  try {
+    io.writeBytes(path, bytes);
   } catch (error) {
     throw new CliError(`cannot write the ${what} file ${shown(path)}${reasonOf(error)}`);
   }

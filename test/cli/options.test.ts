@@ -146,6 +146,14 @@ const TESTS: Record<string, () => void> = {
     expect(table).not.toContain('rules,metric,n,mean,lower,upper,level');
     expect(csv.split('\n')[0]).toBe('rules,metric,n,mean,lower,upper,level');
   },
+  'compile --out': () => {
+    const files = { 'c.json': JSON.stringify(bundled.slice(0, 5)) };
+    const a = run(['compile', 'c.json', '--out', 'a.snapshot'], files);
+    const b = run(['compile', 'c.json', '--out', 'b.snapshot'], files);
+    expect(Object.keys(a.writtenBytes)).toEqual(['a.snapshot']);
+    expect(Object.keys(b.writtenBytes)).toEqual(['b.snapshot']);
+    expect(a.writtenBytes['a.snapshot']).toEqual(b.writtenBytes['b.snapshot']);
+  },
   'import --out': () => {
     const toFile = run(['import', 'p.json', '--at', AT, '--out', 'c.json'], { 'p.json': page });
     const toStdout = run(['import', 'p.json', '--at', AT], { 'p.json': page });
