@@ -1,6 +1,6 @@
 // The public surface of activity-match: named re-exports only.
 export { createMatcher } from './create-matcher.js';
-export type { Matcher, MatcherOptions, MatcherStats } from './matcher.js';
+export type { Matcher, MatcherOptions, MatcherStats, SnapshotOptions } from './matcher.js';
 export { loadMatcher } from './load-matcher.js';
 export type { CatalogueChanges, UpdateOptions } from './catalogue/update.js';
 export { parseCatalogue } from './catalogue/load.js';

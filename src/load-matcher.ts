@@ -27,6 +27,6 @@ import { decodeSnapshot } from './snapshot/decode.js';
 export function loadMatcher(bytes: Uint8Array): Matcher {
   return guard([], () => {
     const decoded = decodeSnapshot(bytes);
-    return matcherOf({ parts: partsOf(decoded.parts), rules: decoded.rules, rejected: decoded.rejected, activities: undefined, search: undefined });
+    return matcherOf({ parts: partsOf(decoded.parts), rules: decoded.rules, rejected: decoded.rejected, activities: undefined });
   });
 }

@@ -8,8 +8,9 @@ import type { CatalogueChanges, UpdateOptions } from './catalogue/update.js';
 import { encodeSnapshot } from './snapshot/encode.js';
 import { assertCatalogueLength, parseCatalogueEach } from './catalogue/load.js';
 import { RowWriter } from './catalogue/row-writer.js';
-import { createSearchIndex } from './catalogue/text-search.js';
-import type { SearchHit, SearchIndex, SearchOptions } from './catalogue/text-search.js';
+import { searchSources } from './catalogue/text-search.js';
+import type { SearchHit, SearchOptions } from './catalogue/text-search.js';
+import { partSources } from './catalogue/part-search.js';
 import type { RejectedRecord } from './catalogue/load.js';
 import { ActivityMatchError } from './errors.js';
 import type { Activity } from './schema/activity.js';
@@ -43,6 +44,14 @@ const MatcherOptionsSchema = z.strictObject(
   },
   { error: 'expected options { lenient?, rules? }' },
 );
+
+const SnapshotOptionsSchema = z.strictObject({ search: z.boolean({ error: 'expected true or false' }).optional() }, { error: 'expected options { search? }' });
+
+/** Options of `matcher.toSnapshot`. */
+export interface SnapshotOptions {
+  /** Build the search index now if it has not been built, and write it. Default false: write it only when built. */
+  readonly search?: boolean;
+}
 
 /** Options of {@link createMatcher}. */
 export interface MatcherOptions {
@@ -105,10 +114,12 @@ export interface Matcher {
   safeRecommendMany(clients: readonly DeepReadonly<ClientProfileInput>[], options: RecommendOptions): SafeResult<Recommendation[][]>;
   /**
    * The compiled index as bytes, for `loadMatcher`: columns, grid, id table, activity records,
-   * default rules, rejected records, and the search index when it has been built. The format
-   * is versioned and documented in `src/snapshot/format.ts`.
+   * default rules, rejected records, and the search index when it has been built (or, with
+   * `{ search: true }`, built now), so the loaded matcher's first search needs no building. The
+   * format is versioned and documented in `src/snapshot/format.ts`.
+   * @throws {ActivityMatchError} `INVALID_OPTIONS`; `INVALID_SNAPSHOT` when it would not fit in 4 GiB.
    */
-  toSnapshot(): Uint8Array;
+  toSnapshot(options?: SnapshotOptions): Uint8Array;
   /**
    * A new matcher with activities added or replaced (`upsert`, by id) and removed (`remove`, by
    * id); this one is left as it was and keeps answering. The cost grows with the change, not
@@ -157,13 +168,13 @@ function compile(activities: unknown, options: MatcherOptions): Matcher {
   const rows = new RowWriter(Array.isArray(activities) ? activities.length : 0);
   const parsed = parseCatalogueEach(activities, { lenient }, (activity) => rows.add(activity));
   const cat: CompiledCatalogue = compileCatalogue(parsed.activities, rows.finish());
-  return matcherOf({ parts: partsOf([{ cat, dead: undefined }]), rules: defaults, rejected: parsed.rejected, activities: parsed.activities, search: undefined });
+  return matcherOf({ parts: partsOf([{ cat, dead: undefined }]), rules: defaults, rejected: parsed.rejected, activities: parsed.activities });
 }
 
 /**
- * Everything a matcher answers from: its compiled parts (see `src/catalogue/parts.ts`), default
- * rules and rejected records; the activities in order when they are at hand (a compiled
- * catalogue), and the search index once built.
+ * Everything a matcher answers from: its compiled parts (see `src/catalogue/parts.ts`, each
+ * with its search index once built), default rules and rejected records, and the activities in
+ * order when they are at hand (a compiled catalogue).
  * @internal
  */
 export interface MatcherState {
@@ -171,7 +182,6 @@ export interface MatcherState {
   readonly rules: MatchingRules;
   readonly rejected: readonly RejectedRecord[];
   readonly activities: readonly Activity[] | undefined;
-  readonly search: SearchIndex | undefined;
 }
 
 /** The matcher of a state (compiled, loaded from a snapshot, or updated). @internal */
@@ -181,7 +191,7 @@ export function matcherOf(state: MatcherState): Matcher {
   const single = parts.length === 1 && last.dead === undefined ? last.cat : undefined;
   const idAt = idAtGlobal(parts);
   let activities = state.activities;
-  let searchIndex = state.search;
+  let sources: ReturnType<typeof partSources> | undefined;
   const allActivities = (): readonly Activity[] => (activities ??= Object.freeze(liveActivities(parts)));
   let live = 0;
   let blocks = 0;
@@ -259,14 +269,18 @@ export function matcherOf(state: MatcherState): Matcher {
     recommendMany: (clients, callOptions) => guard(callerInputs(clients, 'clients', callOptions, RecommendOptionsSchema), () => recommendMany(clients, callOptions)),
     search: (text, searchOptions) =>
       guard([{ code: 'INVALID_OPTIONS', path: 'options', value: searchOptions, fields: 'identifiers' }], () => {
-        searchIndex ??= createSearchIndex(allActivities());
-        return searchIndex.search(text, searchOptions);
+        sources ??= partSources(parts);
+        return searchSources(sources, text, searchOptions);
       }),
     explain: (client, activityId, callOptions) => guard(callerInputs(client, 'client', callOptions, ExplainOptionsSchema), () => explain(client, activityId, callOptions)),
     safeRecommend: (client, callOptions) => attempt(() => matcher.recommend(client, callOptions)),
     safeRecommendMany: (clients, callOptions) => attempt(() => matcher.recommendMany(clients, callOptions)),
     safeExplain: (client, activityId, callOptions) => attempt(() => matcher.explain(client, activityId, callOptions)),
-    toSnapshot: () => encodeSnapshot({ parts, rules: defaults, rejected: state.rejected }),
+    toSnapshot: (snapshotOptions) =>
+      guard([{ code: 'INVALID_OPTIONS', path: 'options', value: snapshotOptions, fields: [SnapshotOptionsSchema] }], () => {
+        const { search = false } = parseOrThrow(SnapshotOptionsSchema, snapshotOptions ?? {}, 'INVALID_OPTIONS', 'options');
+        return encodeSnapshot({ parts, rules: defaults, rejected: state.rejected, search });
+      }),
     update: (changes, updateOptions) =>
       guard(
         [
@@ -275,7 +289,7 @@ export function matcherOf(state: MatcherState): Matcher {
         ],
         () => {
           const next = applyChanges(parts, changes, updateOptions);
-          return matcherOf({ parts: next.parts, rules: defaults, rejected: next.rejected, activities: undefined, search: undefined });
+          return matcherOf({ parts: next.parts, rules: defaults, rejected: next.rejected, activities: undefined });
         },
       ),
   };

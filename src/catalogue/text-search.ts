@@ -34,7 +34,6 @@
  *
  * @module
  */
-import Fuse from 'fuse.js';
 import { z } from 'zod';
 import type { Activity } from '../schema/activity.js';
 import { categoryTerm, LatitudeSchema, LongitudeSchema } from '../schema/common.js';
@@ -44,7 +43,9 @@ import { parseOrThrow } from '../validate.js';
 import { resolveKeyword } from '../vocabulary/keywords.js';
 import { guard } from '../guard.js';
 import { ActivitySchema } from '../schema/activity.js';
-import { MIN_STEM, STOP_WORDS, mergeRanges, tagLabel, wordSimilarity, wordsOf } from './search-words.js';
+import { STOP_WORDS, mergeRanges, wordsOf } from './search-words.js';
+import { buildWordIndex, candidateWords, fieldTexts, find } from './word-index.js';
+import type { WordIndex } from './word-index.js';
 
 /**
  * The searchable fields, in order of weight.
@@ -147,8 +148,8 @@ const OptionsSchema = z.strictObject(
 );
 
 const FIELD_CODES: Readonly<Record<SearchField, number>> = { name: 0, tags: 1, provider: 2, description: 3 };
-/** Fuse threshold per word: about one typo in four letters. */
-const WORD_THRESHOLD = 0.25;
+/** Weight of each field code. */
+const FIELD_WEIGHTS = SEARCH_FIELDS.map((field) => SEARCH_WEIGHTS[field]);
 /** Most catalogue words one query word may stand for (the closest ones). */
 const MAX_WORDS_PER_TERM = 64;
 /** Query words read; the rest of a pasted paragraph is ignored. */
@@ -167,36 +168,165 @@ export const SEARCH_TEXT_LIMITS = Object.freeze({ characters: 1000, wordLetters:
 /** Similarity credited to every query word when the whole query names a tag (exactly or fuzzily). */
 const EXPANSION_SIMILARITY = { exact: 0.75, phrase: 0, fuzzy: 0.7 } as const;
 
-/** Where a word occurs: for each activity (dense index) that has it, the best field weight it has there. */
-interface Posting {
-  readonly docs: number[];
-  readonly weights: number[];
+/**
+ * One part of a searched catalogue: its word index, and how to read its documents (positions of
+ * a compiled part, or rows of a list of activities). Documents marked `dead` are skipped.
+ * @internal
+ */
+export interface SearchSource {
+  readonly index: WordIndex;
+  /** Documents are numbered from 0 to size − 1. */
+  readonly size: number;
+  readonly dead: Uint8Array | undefined;
+  idAt(d: number): string;
+  categoryAt(d: number): string;
+  /** A venue's latitude and longitude, NaN for anything else (or a venue without a position). */
+  latAt(d: number): number;
+  lonAt(d: number): number;
+  activityAt(d: number): Activity;
 }
 
-/** A word's spans in one activity: field code, index of the text in the field, start, end; four numbers each. */
-type Spans = number[];
-
-interface Doc {
-  readonly activity: Activity;
-  /** The texts of each field, by field code (tags: one label per tag). */
-  readonly texts: readonly (readonly string[])[];
-  /** Each folded word of the activity and its spans, for highlights. */
-  readonly words: ReadonlyMap<string, Spans>;
+/** Whether a word has a live document in a source. */
+function liveWord(source: SearchSource, w: number): boolean {
+  const { postStart, postDocs } = source.index;
+  const dead = source.dead;
+  if (dead === undefined) return (postStart[w + 1] as number) > (postStart[w] as number);
+  for (let k = postStart[w] as number; k < (postStart[w + 1] as number); k++) if (dead[postDocs[k] as number] !== 1) return true;
+  return false;
 }
 
-function buildDoc(activity: Activity): Doc {
-  const texts = [[activity.name], activity.tags.map(tagLabel), activity.provider === undefined ? [] : [activity.provider], activity.description === undefined ? [] : [activity.description]];
-  const words = new Map<string, Spans>();
-  texts.forEach((list, field) =>
-    list.forEach((text, t) => {
-      for (const { word, start, end } of wordsOf(text)) {
-        const spans = words.get(word);
-        if (spans === undefined) words.set(word, [field, t, start, end]);
-        else spans.push(field, t, start, end);
+/** Catalogue words a query word stands for, with their similarity, best first: over every source, live words only. */
+function expand(sources: readonly SearchSource[], term: string): [string, number][] {
+  const found = new Map<string, number>();
+  for (const source of sources) for (const [word, sim] of candidateWords(source.index, term)) if (sim > (found.get(word) ?? 0)) found.set(word, sim);
+  const sorted = [...found].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const out: [string, number][] = [];
+  for (const entry of sorted) {
+    if (out.length === MAX_WORDS_PER_TERM) break;
+    if (sources.some((source) => {
+      const w = find(source.index.words, entry[0]);
+      return w >= 0 && liveWord(source, w);
+    })) out.push(entry);
+  }
+  return out;
+}
+
+const slotTables = new WeakMap<WordIndex, Int32Array>();
+
+/** A table of −1 per document of a source, for a query's candidate slots (cleared again after each query). */
+function slotTable(source: SearchSource): Int32Array {
+  let table = slotTables.get(source.index);
+  if (table === undefined) {
+    table = new Int32Array(source.size).fill(-1);
+    slotTables.set(source.index, table);
+  }
+  return table;
+}
+
+/**
+ * Searches several sources as one catalogue (see the module notes); equal to searching one index
+ * of all their live documents. Options are validated here.
+ * @internal
+ */
+export function searchSources(sources: readonly SearchSource[], text: unknown, options: unknown = {}): SearchHit[] {
+  if (typeof text !== 'string') throw new ActivityMatchError('INVALID_OPTIONS', [{ path: 'text', message: 'expected the text to search for (a string)' }]);
+  const opts = parseOrThrow(OptionsSchema, options, 'INVALID_OPTIONS', 'options');
+  // Bounded before any fuzzy or prefix work (see SEARCH_TEXT_LIMITS).
+  const bounded = text.slice(0, SEARCH_TEXT_LIMITS.characters);
+  const all = wordsOf(bounded).map((w) => w.word.slice(0, SEARCH_TEXT_LIMITS.wordLetters));
+  const content = all.filter((w) => !STOP_WORDS.has(w));
+  const terms = [...new Set(content.length > 0 ? content : all)].slice(0, MAX_TERMS);
+  if (terms.length === 0) return [];
+  // What each query word stands for, over every source (the same words whichever part holds them).
+  const credits: { terms: number[]; word: string; sim: number }[] = [];
+  terms.forEach((term, i) => {
+    for (const [word, sim] of expand(sources, term)) credits.push({ terms: [i], word, sim });
+    const next = terms[i + 1];
+    // "bee keeping" → "beekeeping": two query words joined count for both.
+    if (next !== undefined) credits.push({ terms: [i, i + 1], word: term + next, sim: 1 });
+  });
+  const tagCredits = resolveKeyword(bounded).filter((hit) => hit.vocabulary === 'tags' && hit.via !== 'phrase');
+  const categories = opts.categories === undefined ? undefined : new Set<string>(opts.categories);
+  const matchedWords = new Set<string>();
+  const hits: { source: SearchSource; d: number; score: number; tag: string | undefined; distanceKm?: number }[] = [];
+  const T = terms.length;
+  for (const source of sources) {
+    const { index, dead } = source;
+    // Candidates in order of first touch, with T best values each: a slot per document touched,
+    // in a table kept with the source and cleared after the query (no allocation per activity).
+    const slots = slotTable(source);
+    const candidates: number[] = [];
+    let best = new Float64Array(64 * T);
+    const slot = (d: number): number => {
+      let s = slots[d] as number;
+      if (s === -1) {
+        s = candidates.length;
+        slots[d] = s;
+        candidates.push(d);
+        if ((s + 1) * T > best.length) {
+          const grown = new Float64Array(best.length * 2);
+          grown.set(best);
+          best = grown;
+        }
       }
-    }),
-  );
-  return { activity, texts, words };
+      return s;
+    };
+    for (const credit of credits) {
+      const w = find(index.words, credit.word);
+      if (w < 0) continue;
+      matchedWords.add(credit.word);
+      for (let k = index.postStart[w] as number; k < (index.postStart[w + 1] as number); k++) {
+        const d = index.postDocs[k] as number;
+        if (dead !== undefined && dead[d] === 1) continue;
+        const value = credit.sim * (FIELD_WEIGHTS[index.postFields[k] as number] as number);
+        const base = slot(d) * T;
+        for (const i of credit.terms) if (value > (best[base + i] as number)) best[base + i] = value;
+      }
+    }
+    const tagHits = new Map<number, string>();
+    for (const hit of tagCredits) {
+      const t = find(index.tags, hit.id);
+      if (t < 0) continue;
+      const value = EXPANSION_SIMILARITY[hit.via] * SEARCH_WEIGHTS.tags;
+      for (let k = index.tagStart[t] as number; k < (index.tagStart[t + 1] as number); k++) {
+        const d = index.tagDocs[k] as number;
+        if (dead !== undefined && dead[d] === 1) continue;
+        const base = slot(d) * T;
+        for (let i = 0; i < T; i++) if (value > (best[base + i] as number)) best[base + i] = value;
+        tagHits.set(d, hit.id);
+      }
+    }
+    for (const d of candidates) slots[d] = -1;
+    for (let s = 0; s < candidates.length; s++) {
+      const d = candidates[s] as number;
+      let score = 0;
+      for (let i = 0; i < T; i++) score += (best[s * T + i] as number) / T;
+      if (score < MIN_SEARCH_SCORE) continue;
+      if (categories !== undefined && !categories.has(source.categoryAt(d))) continue;
+      const lat = source.latAt(d);
+      if (opts.near === undefined || Number.isNaN(lat)) {
+        hits.push({ source, d, score, tag: tagHits.get(d) });
+        continue;
+      }
+      const km = haversineKm(opts.near.lat, opts.near.lon, lat, source.lonAt(d));
+      if (km <= opts.near.maxKm) hits.push({ source, d, score, tag: tagHits.get(d), distanceKm: km });
+    }
+  }
+  // Best first by score; ids (which a loaded matcher decodes) are read only for the hits that can
+  // be returned: the first `limit` and any tied with the last of them.
+  hits.sort((a, b) => b.score - a.score);
+  let end = Math.min(opts.limit, hits.length);
+  while (end < hits.length && end > 0 && (hits[end] as (typeof hits)[number]).score === (hits[end - 1] as (typeof hits)[number]).score) end++;
+  const top = hits.slice(0, end);
+  const ids = new Map(top.map((h) => [h, h.source.idAt(h.d)]));
+  const idOf = (h: (typeof hits)[number]) => ids.get(h) as string;
+  top.sort((a, b) => b.score - a.score || (idOf(a) < idOf(b) ? -1 : idOf(a) > idOf(b) ? 1 : 0));
+  return top.slice(0, opts.limit).map((h) => ({
+    id: idOf(h),
+    score: Math.min(1, h.score),
+    matches: matchesOf(h.source.activityAt(h.d), matchedWords, h.tag),
+    ...(h.distanceKm === undefined ? {} : { distanceKm: h.distanceKm }),
+  }));
 }
 
 /** Throws `INVALID_CATALOGUE` with the path of the first field the index reads that is not what a validated activity has. */
@@ -246,124 +376,34 @@ export function createSearchIndex(activities: readonly Activity[]): SearchIndex 
 
 function createSearchIndexUnguarded(activities: readonly Activity[]): SearchIndex {
   checkSearchable(activities);
-  const docs = activities.map(buildDoc);
-  const postings = new Map<string, Posting>();
-  const byTag = new Map<string, number[]>();
-  docs.forEach((doc, d) => {
-    for (const tag of doc.activity.tags) {
-      const list = byTag.get(tag);
-      if (list === undefined) byTag.set(tag, [d]);
-      else list.push(d);
-    }
-    for (const [word, spans] of doc.words) {
-      let weight = 0;
-      for (let s = 0; s < spans.length; s += 4) weight = Math.max(weight, SEARCH_WEIGHTS[SEARCH_FIELDS[spans[s] as number] as SearchField]);
-      const posting = postings.get(word);
-      if (posting === undefined) postings.set(word, { docs: [d], weights: [weight] });
-      else {
-        posting.docs.push(d);
-        posting.weights.push(weight);
-      }
-    }
-  });
-  // Sorted, so fuse's ties (by position) fall in alphabetical order whatever the catalogue order.
-  const fuse = new Fuse([...postings.keys()].sort(), { includeScore: true, threshold: WORD_THRESHOLD, ignoreLocation: true, ignoreFieldNorm: true });
-
-  /** Catalogue words a query word stands for, with their similarity, best first. */
-  function expand(term: string): [string, number][] {
-    const found = new Map<string, number>();
-    if (postings.has(term)) found.set(term, 1);
-    // Catalogue words the query word begins with ("walkin" → "walk"): fuse.js does not look for a pattern longer than the text.
-    for (let k = MIN_STEM; k < term.length; k++) {
-      const stem = term.slice(0, k);
-      if (postings.has(stem)) found.set(stem, wordSimilarity(term, stem, 1));
-    }
-    if (term.length >= 3) {
-      for (const r of fuse.search(term)) {
-        const sim = wordSimilarity(term, r.item, r.score ?? 1);
-        if (sim > 0 && sim > (found.get(r.item) ?? 0)) found.set(r.item, sim);
-      }
-    }
-    return [...found].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_WORDS_PER_TERM);
-  }
-
-  function search(text: string, options: SearchOptions = {}): SearchHit[] {
-    if (typeof text !== 'string') throw new ActivityMatchError('INVALID_OPTIONS', [{ path: 'text', message: 'expected the text to search for (a string)' }]);
-    const opts = parseOrThrow(OptionsSchema, options, 'INVALID_OPTIONS', 'options');
-    // Bounded before any fuzzy or prefix work (see SEARCH_TEXT_LIMITS).
-    text = text.slice(0, SEARCH_TEXT_LIMITS.characters);
-    const all = wordsOf(text).map((w) => w.word.slice(0, SEARCH_TEXT_LIMITS.wordLetters));
-    const content = all.filter((w) => !STOP_WORDS.has(w));
-    const terms = [...new Set(content.length > 0 ? content : all)].slice(0, MAX_TERMS);
-    if (terms.length === 0) return [];
-    // best[i][d]: query word i's best weighted similarity in activity d. Dense arrays: no allocation per activity.
-    const best = terms.map(() => new Float64Array(docs.length));
-    const touched = new Uint8Array(docs.length);
-    const candidates: number[] = [];
-    const matchedWords = new Set<string>();
-    const touch = (d: number) => {
-      if (touched[d] === 1) return;
-      touched[d] = 1;
-      candidates.push(d);
-    };
-    const credit = (termIndexes: readonly number[], word: string, sim: number) => {
-      const posting = postings.get(word);
-      if (posting === undefined) return;
-      matchedWords.add(word);
-      for (let k = 0; k < posting.docs.length; k++) {
-        const d = posting.docs[k] as number;
-        const value = sim * (posting.weights[k] as number);
-        for (const i of termIndexes) if (value > (best[i] as Float64Array)[d]!) (best[i] as Float64Array)[d] = value;
-        touch(d);
-      }
-    };
-    terms.forEach((term, i) => {
-      for (const [word, sim] of expand(term)) credit([i], word, sim);
-      const next = terms[i + 1];
-      // "bee keeping" → "beekeeping": two query words joined count for both.
-      if (next !== undefined) credit([i, i + 1], term + next, 1);
-    });
-    const tagHits = new Map<number, string>();
-    for (const hit of resolveKeyword(text)) {
-      if (hit.vocabulary !== 'tags' || hit.via === 'phrase') continue;
-      const value = EXPANSION_SIMILARITY[hit.via] * SEARCH_WEIGHTS.tags;
-      for (const d of byTag.get(hit.id) ?? []) {
-        for (const b of best) if (value > b[d]!) b[d] = value;
-        touch(d);
-        tagHits.set(d, hit.id);
-      }
-    }
-    const categories = opts.categories === undefined ? undefined : new Set<string>(opts.categories);
-    const hits: { d: number; score: number; distanceKm?: number }[] = [];
-    for (const d of candidates) {
-      let score = 0;
-      for (const b of best) score += b[d]! / terms.length;
-      if (score < MIN_SEARCH_SCORE) continue;
-      const activity = (docs[d] as Doc).activity;
-      if (categories !== undefined && !categories.has(activity.category)) continue;
-      const { location } = activity;
-      if (opts.near === undefined || location.kind !== 'venue' || location.lat === undefined || location.lon === undefined) {
-        hits.push({ d, score });
-        continue;
-      }
-      const km = haversineKm(opts.near.lat, opts.near.lon, location.lat, location.lon);
-      if (km <= opts.near.maxKm) hits.push({ d, score, distanceKm: km });
-    }
-    const idOf = (d: number) => (docs[d] as Doc).activity.id;
-    hits.sort((a, b) => b.score - a.score || (idOf(a.d) < idOf(b.d) ? -1 : idOf(a.d) > idOf(b.d) ? 1 : 0));
-    return hits.slice(0, opts.limit).map(({ d, score, distanceKm }) => ({
-      id: idOf(d),
-      score: Math.min(1, score),
-      matches: matchesOf(docs[d] as Doc, matchedWords, tagHits.get(d)),
-      ...(distanceKm === undefined ? {} : { distanceKm }),
-    }));
-  }
-
-  return { size: docs.length, search };
+  return { size: activities.length, search: (text, options) => searchSources([activitiesSource(activities)], text, options) };
 }
 
-/** Highlights of one activity: the spans of the matched words, per field text, plus a tag matched by meaning. */
-function matchesOf(doc: Doc, words: ReadonlySet<string>, tag: string | undefined): SearchMatch[] {
+/** A source over a list of validated activities (documents are rows). @internal */
+export function activitiesSource(activities: readonly Activity[], index: WordIndex = buildWordIndex(activities.length, (d) => activities[d] as Activity)): SearchSource {
+  const venue = (d: number) => {
+    const { location } = activities[d] as Activity;
+    return location.kind === 'venue' && location.lat !== undefined && location.lon !== undefined ? location : undefined;
+  };
+  return {
+    index,
+    size: activities.length,
+    dead: undefined,
+    idAt: (d) => (activities[d] as Activity).id,
+    categoryAt: (d) => (activities[d] as Activity).category,
+    latAt: (d) => venue(d)?.lat ?? NaN,
+    lonAt: (d) => venue(d)?.lon ?? NaN,
+    activityAt: (d) => activities[d] as Activity,
+  };
+}
+
+/**
+ * Highlights of one activity: the spans of the matched words, per field text, plus a tag
+ * matched by meaning. The activity's texts are split into words again here (only the few
+ * activities returned are), rather than kept for every activity.
+ */
+function matchesOf(activity: Activity, words: ReadonlySet<string>, tag: string | undefined): SearchMatch[] {
+  const texts = fieldTexts(activity);
   const ranges = new Map<string, [number, number][]>();
   const add = (field: number, t: number, span: [number, number]) => {
     const key = `${field}:${t}`;
@@ -371,20 +411,20 @@ function matchesOf(doc: Doc, words: ReadonlySet<string>, tag: string | undefined
     if (known === undefined) ranges.set(key, [span]);
     else known.push(span);
   };
-  for (const word of words) {
-    const spans = doc.words.get(word);
-    if (spans === undefined) continue;
-    for (let s = 0; s < spans.length; s += 4) add(spans[s] as number, spans[s + 1] as number, [spans[s + 2] as number, spans[s + 3] as number]);
-  }
+  texts.forEach((list, field) =>
+    list.forEach((text, t) => {
+      for (const { word, start, end } of wordsOf(text)) if (words.has(word)) add(field, t, [start, end]);
+    }),
+  );
   if (tag !== undefined) {
-    const t = doc.activity.tags.indexOf(tag);
-    add(FIELD_CODES.tags, t, [0, doc.texts[FIELD_CODES.tags]?.[t]?.length ?? 0]);
+    const t = activity.tags.indexOf(tag);
+    add(FIELD_CODES.tags, t, [0, texts[FIELD_CODES.tags]?.[t]?.length ?? 0]);
   }
   return [...ranges]
     .map(([key, rs]) => {
       const [field, t] = key.split(':').map(Number) as [number, number];
       const name = SEARCH_FIELDS[field] as SearchField;
-      return { field: name, ...(name === 'tags' ? { tag: doc.activity.tags[t] as string } : {}), value: doc.texts[field]?.[t] ?? '', ranges: mergeRanges(rs) };
+      return { field: name, ...(name === 'tags' ? { tag: activity.tags[t] as string } : {}), value: texts[field]?.[t] ?? '', ranges: mergeRanges(rs) };
     })
     .sort((a, b) => FIELD_CODES[a.field] - FIELD_CODES[b.field] || (a.tag ?? '').localeCompare(b.tag ?? ''));
 }

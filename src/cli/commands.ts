@@ -94,7 +94,8 @@ export function compileCommand(io: CommandIo, args: ParsedArgs): number {
   if (!Array.isArray(catalogue)) throw new CliError(`the catalogue file ${shown(file)} is not a list of activities: expected a JSON array`);
   const matcher = createMatcher(catalogue, { lenient: true });
   reportRejected(io, matcher);
-  const bytes = matcher.toSnapshot();
+  // With the search index, so a program loading the snapshot answers its first search at once.
+  const bytes = matcher.toSnapshot({ search: true });
   writeBytes(io, out, bytes, 'snapshot');
   io.err(`compiled ${matcher.stats.activities.toLocaleString('en-GB')} activities (${matcher.rejected.length} rejected) into ${shown(out)}: ${(bytes.length / 2 ** 20).toFixed(1)} MiB`);
   return 0;

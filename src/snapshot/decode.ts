@@ -23,7 +23,9 @@ import { MAX_ACTIVITIES, MAX_PEOPLE_SETS, MAX_ZONES } from '../catalogue/row-wri
 import { ActivityMatchError } from '../errors.js';
 import { MatchingRulesSchema } from '../schema/rules.js';
 import type { MatchingRules } from '../schema/rules.js';
-import { AGGREGATE_SECTIONS, COLUMN_SECTIONS, DEAD_SECTION, HEADER_BYTES, MAGIC, partSections, RUN_SECTIONS, SNAPSHOT_VERSION, TYPES } from './format.js';
+import { AGGREGATE_SECTIONS, COLUMN_SECTIONS, DEAD_SECTION, HEADER_BYTES, MAGIC, partSections, RUN_SECTIONS, SEARCH_SECTIONS, SNAPSHOT_VERSION, TYPES } from './format.js';
+import { setWordIndex } from '../catalogue/part-search.js';
+import type { WordIndex } from '../catalogue/word-index.js';
 import type { SectionLength, SectionType } from './format.js';
 import { snapshotRecords } from './records.js';
 import { xxh32 } from './xxh32.js';
@@ -51,6 +53,7 @@ const PartSchema = z.strictObject({
   namedAreas: z.array(z.tuple([count, z.array(count), z.array(count)])),
   cells: z.array(z.array(z.tuple([z.number(), count]))).length(3),
   maxAreaKm: z.number().min(0),
+  searchTags: z.array(z.string()).nullable(),
   sections: z.record(z.string(), SectionSchema),
 });
 const ManifestSchema = z.strictObject({
@@ -115,7 +118,7 @@ function decodePart(bytes: Uint8Array, dataStart: number, part: PartManifest, pa
   const n = part.n;
   const expected = partSections();
   const names = Object.keys(part.sections);
-  for (const name of names) if (!(name in expected) && name !== DEAD_SECTION) throw invalid('expected only the sections of this format version', `${path}.sections`);
+  for (const name of names) if (!(name in expected) && name !== DEAD_SECTION && !(name in SEARCH_SECTIONS)) throw invalid('expected only the sections of this format version', `${path}.sections`);
   const blocks = lengthOf(part, 'blockStart', path) - 1;
   const supers = lengthOf(part, 'superFirstBlock', path) - 1;
   const cells = lengthOf(part, 'cellFirstBlock', path);
@@ -180,7 +183,42 @@ function decodePart(bytes: Uint8Array, dataStart: number, part: PartManifest, pa
     superFirstBlock: get('superFirstBlock'),
     superOf: get('superOf'),
   };
-  return { cat: catalogueOf(records, columns, grid, get<Int32Array>('idTable')), dead };
+  const cat = catalogueOf(records, columns, grid, get<Int32Array>('idTable'));
+  const search = decodeSearch(part, view, n, path);
+  if (search !== undefined) setWordIndex(cat, search);
+  return { cat, dead };
+}
+
+/** A part's search index, when the snapshot holds one: all its sections and its tags, or none of them. */
+function decodeSearch(part: PartManifest, view: (name: string, type: SectionType, length: number) => ArrayBufferView, n: number, path: string): WordIndex | undefined {
+  const present = Object.keys(SEARCH_SECTIONS).filter((name) => part.sections[name] !== undefined);
+  if (present.length === 0 && part.searchTags === null) return undefined;
+  const fail = (what: string) => invalid(`expected ${what}`, `${path}.sections`);
+  if (present.length !== Object.keys(SEARCH_SECTIONS).length || part.searchTags === null) throw fail('all of the search sections and tags, or none');
+  const wordBytes = view('search.words', 'u8', -1) as Uint8Array;
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(wordBytes.buffer instanceof ArrayBuffer ? wordBytes : wordBytes.slice());
+  } catch {
+    throw fail('the search words as UTF-8');
+  }
+  const words = text === '' ? [] : text.split('\n');
+  const tags = part.searchTags;
+  const postStart = view('search.postStart', 'u32', words.length + 1) as Uint32Array;
+  const postDocs = view('search.postDocs', 'u32', -1) as Uint32Array;
+  const postFields = view('search.postFields', 'u8', postDocs.length) as Uint8Array;
+  const tagStart = view('search.tagStart', 'u32', tags.length + 1) as Uint32Array;
+  const tagDocs = view('search.tagDocs', 'u32', -1) as Uint32Array;
+  const pairKeys = view('search.pairKeys', 'u32', -1) as Uint32Array;
+  const pairStart = view('search.pairStart', 'u32', pairKeys.length + 1) as Uint32Array;
+  const pairWords = view('search.pairWords', 'u32', -1) as Uint32Array;
+  const sorted = (list: readonly string[]) => list.every((x, i) => i === 0 || (list[i - 1] as string) < x);
+  if (!sorted(words) || !sorted(tags)) throw fail('the search words and tags in order, each once');
+  const rising = (a: Uint32Array, last: number) => a[0] === 0 && a[a.length - 1] === last && a.every((x, i) => i === 0 || x >= (a[i - 1] as number));
+  if (!rising(postStart, postDocs.length) || !rising(tagStart, tagDocs.length) || !rising(pairStart, pairWords.length)) throw fail('search offsets that rise to the end of their lists');
+  if (!pairKeys.every((x, i) => i === 0 || x > (pairKeys[i - 1] as number)) || !pairWords.every((w) => w < words.length)) throw fail('letter pairs in order, of the search words');
+  if (!postDocs.every((d) => d < n) || !tagDocs.every((d) => d < n) || !postFields.every((f) => f < 4)) throw fail('search postings of positions and field codes of the part');
+  return { words, postStart, postDocs, postFields, tags, tagStart, tagDocs, pairs: { keys: pairKeys, start: pairStart, words: pairWords } };
 }
 
 function lengthOf(part: PartManifest, name: string, path: string): number {

@@ -9,6 +9,8 @@ import type { MatchingRules } from '../schema/rules.js';
 import type { Activity } from '../schema/activity.js';
 import { ActivityMatchError } from '../errors.js';
 import { AGGREGATE_SECTIONS, DEAD_SECTION, HEADER_BYTES, MAGIC, RUN_SECTIONS, SNAPSHOT_VERSION, COLUMN_SECTIONS } from './format.js';
+import { builtWordIndex, wordIndexOf } from '../catalogue/part-search.js';
+import type { WordIndex } from '../catalogue/word-index.js';
 import type { SectionType } from './format.js';
 import { rawRecord } from './records.js';
 import { xxh32 } from './xxh32.js';
@@ -18,6 +20,8 @@ export interface SnapshotContents {
   readonly parts: readonly Part[];
   readonly rules: MatchingRules;
   readonly rejected: readonly RejectedRecord[];
+  /** Build each part's search index first when it has not been (else only built ones are written). */
+  readonly search: boolean;
 }
 
 /** The largest snapshot: what one `Uint8Array` can hold in every supported Node.js (2³² − 1 bytes in Node 20). */
@@ -64,7 +68,7 @@ export function recordJson(activity: Activity): string {
 }
 
 /** The sections of one part, by name (see `format.ts`). */
-function sectionsOf(part: Part): Map<string, ArrayBufferView> {
+function sectionsOf(part: Part, search: WordIndex | undefined): Map<string, ArrayBufferView> {
   const { columns: c, grid: g, idTable } = part.cat;
   const sections = new Map<string, ArrayBufferView>();
   for (const name of Object.keys(COLUMN_SECTIONS)) sections.set(name, c[name as keyof typeof COLUMN_SECTIONS]);
@@ -84,6 +88,17 @@ function sectionsOf(part: Part): Map<string, ArrayBufferView> {
   sections.set('recordStart', start);
   sections.set('recordBytes', bytes);
   if (part.dead !== undefined) sections.set(DEAD_SECTION, part.dead);
+  if (search !== undefined) {
+    sections.set('search.words', encoder.encode(search.words.join('\n')));
+    sections.set('search.postStart', search.postStart);
+    sections.set('search.postDocs', search.postDocs);
+    sections.set('search.postFields', search.postFields);
+    sections.set('search.tagStart', search.tagStart);
+    sections.set('search.tagDocs', search.tagDocs);
+    sections.set('search.pairKeys', search.pairs.keys);
+    sections.set('search.pairStart', search.pairs.start);
+    sections.set('search.pairWords', search.pairs.words);
+  }
   return sections;
 }
 
@@ -94,7 +109,8 @@ const align8 = (x: number) => Math.ceil(x / 8) * 8;
  * @throws {ActivityMatchError} `INVALID_SNAPSHOT` when the snapshot would not fit in 4 GiB.
  */
 export function encodeSnapshot(contents: SnapshotContents): Uint8Array {
-  const partSections = contents.parts.map(sectionsOf);
+  const searches = contents.parts.map((part) => (contents.search ? wordIndexOf(part.cat) : builtWordIndex(part.cat)));
+  const partSections = contents.parts.map((part, k) => sectionsOf(part, searches[k]));
   // Lay the sections out after the manifest, whose length depends on their offsets: offsets are
   // first given relative to the end of the manifest, then shifted once its length is known.
   const tables = partSections.map((sections) => {
@@ -126,6 +142,7 @@ export function encodeSnapshot(contents: SnapshotContents): Uint8Array {
             namedAreas: [...c.namedAreas].map(([row, area]) => [row, area.names, area.districts]),
             cells: g.cells.map((cells) => [...cells]),
             maxAreaKm: g.maxAreaKm,
+            searchTags: searches[k]?.tags ?? null,
             sections: Object.fromEntries(Object.entries(table).map(([name, [offset, length, type]]) => [name, [offset + shift, length, type]])),
           };
         }),

@@ -20,7 +20,8 @@
  * ({@link GRID_SECTIONS}: block and super-block aggregates prefixed `blocks.` and `supers.`,
  * run masks `runs.`), the id table, the dead marks when it has any, and the activity records:
  * each record the JSON of the validated activity with `id` as its first key, `recordBytes`
- * holding them end to end and `recordStart` their offsets (n + 1).
+ * holding them end to end and `recordStart` their offsets (n + 1); and, when the search index
+ * had been built, its sections ({@link SEARCH_SECTIONS}).
  *
  * A reader refuses (`INVALID_SNAPSHOT`) anything else: another magic or version, a length that
  * is not the buffer's, a checksum that does not match, a manifest that does not parse, a section
@@ -138,3 +139,22 @@ export function partSections(): Record<string, readonly [SectionType, SectionLen
 
 /** The optional section of a part: its dead marks (one byte per position). */
 export const DEAD_SECTION = 'dead';
+
+/**
+ * The optional sections of a part's search index (`src/catalogue/word-index.ts`), all or none:
+ * the distinct words, sorted, as UTF-8 joined by line feeds; their postings (documents are
+ * positions) with each one's best field code; the documents of each tag, the tags
+ * themselves being listed in the manifest (`searchTags`); and the letter-pair index of the
+ * words (pair codes ascending, and the words holding each, in CSR form).
+ */
+export const SEARCH_SECTIONS = {
+  'search.words': 'u8',
+  'search.postStart': 'u32',
+  'search.postDocs': 'u32',
+  'search.postFields': 'u8',
+  'search.tagStart': 'u32',
+  'search.tagDocs': 'u32',
+  'search.pairKeys': 'u32',
+  'search.pairStart': 'u32',
+  'search.pairWords': 'u32',
+} as const satisfies Record<string, SectionType>;

@@ -197,6 +197,16 @@ describe('INVALID_SNAPSHOT', () => {
     expectInvalid(resealed(tags));
   });
 
+  it('for a search index that is partly there or points outside the part', () => {
+    const withSearch = createMatcher(BUNDLED.slice(0, 4)).toSnapshot({ search: true });
+    expect(loadMatcher(withManifest(withSearch, () => {})).search('walk')).toEqual(createMatcher(BUNDLED.slice(0, 4)).search('walk'));
+    const part = (edit: (p: Record<string, any>) => void) => withManifest(withSearch, (m) => edit(m.parts[0]));
+    expectInvalid(part((p) => (p.searchTags = null)));
+    expectInvalid(part((p) => delete p.sections['search.pairWords']));
+    expectInvalid(part((p) => (p.searchTags = [...p.searchTags].reverse())));
+    expectInvalid(part((p) => (p.sections['search.postDocs'] = p.sections.lat)));
+  });
+
   it('for anything that is not a snapshot', () => {
     for (const value of [undefined, null, 'AMSNAP', 42, {}, [1, 2, 3], new Uint8Array(), new Uint8Array(31), new TextEncoder().encode(JSON.stringify(BUNDLED)), new Uint8Array(4096).fill(0x41), small.buffer]) expectInvalid(value);
   });
