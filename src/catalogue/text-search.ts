@@ -2,9 +2,11 @@
  * Typo-tolerant search over a catalogue, for the search box of a referral app: "walkin grup",
  * "bee keeping", "helthy lungs".
  *
- * **How.** The index is built once: every word of every activity's name, tags, provider and
- * description (folded: lower case, no accents), with where it occurs. A query is split into
- * words; fuse.js matches each against the catalogue's distinct words (typos, partial words),
+ * **How.** The index is built once (`word-index.ts`): every word of every activity's name,
+ * tags, provider and description (folded: lower case, no accents), with the best field it
+ * occurs in. A query is split into words; each stands for the catalogue's words it is the same
+ * as, begins, is begun by, or is a typo of (fuse.js scores typos, over the words a letter-pair
+ * index says can match),
  * and each activity scores, per query word, its best `field weight × word similarity`:
  *
  * `score = Σ_terms max_{field, word} (weightᶠ · simₜ,w) / number of terms`, in [0, 1].
@@ -29,8 +31,13 @@
  *
  * Deterministic: scores do not depend on catalogue order; ties go to the smaller id.
  *
- * Size: over 300 lines: the index is one closure (`createSearchIndexUnguarded`) whose postings,
- * fuzzy word table and scoring share state; the word helpers are in `search-words.ts`.
+ * A catalogue may be searched as several sources at once (`searchSources`: the parts of an
+ * updated matcher, each with its own word index and dead marks), with the same results as one
+ * index of all their live activities.
+ *
+ * Size: over 300 lines: the public types and options, and `searchSources`, one function over
+ * the query's words, the sources' postings and the ranking; the index is in `word-index.ts`,
+ * the word helpers in `search-words.ts`.
  *
  * @module
  */
@@ -376,7 +383,8 @@ export function createSearchIndex(activities: readonly Activity[]): SearchIndex 
 
 function createSearchIndexUnguarded(activities: readonly Activity[]): SearchIndex {
   checkSearchable(activities);
-  return { size: activities.length, search: (text, options) => searchSources([activitiesSource(activities)], text, options) };
+  const sources = [activitiesSource(activities)];
+  return { size: activities.length, search: (text, options) => searchSources(sources, text, options) };
 }
 
 /** A source over a list of validated activities (documents are rows). @internal */

@@ -111,7 +111,8 @@ function applyValid(parts: readonly Part[], upserts: readonly Activity[], remove
   }
   const base = kept[0] as Part;
   if (kept.length === 1 && base.live <= MERGE_RATIO * pending.length) return rebuild(parts, upserts, removed);
-  if (pending.length === 0) return kept.filter((part, k) => k === 0 || part.live > 0);
+  // Only removals: parts left with nothing live go (the positions of the rest are counted again).
+  if (pending.length === 0) return partsOf(kept.filter((part, k) => k === 0 || part.live > 0).map(({ cat, dead }) => ({ cat, dead })));
   const seed = (kept[kept.length - 1] as Part).cat.columns;
   const part = compilePart(pending, seed);
   // A dictionary extended by every earlier part can be full where a fresh one would not be.

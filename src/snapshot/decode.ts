@@ -212,12 +212,25 @@ function decodeSearch(part: PartManifest, view: (name: string, type: SectionType
   const pairKeys = view('search.pairKeys', 'u32', -1) as Uint32Array;
   const pairStart = view('search.pairStart', 'u32', pairKeys.length + 1) as Uint32Array;
   const pairWords = view('search.pairWords', 'u32', -1) as Uint32Array;
-  const sorted = (list: readonly string[]) => list.every((x, i) => i === 0 || (list[i - 1] as string) < x);
+  // Plain loops: at a million activities these arrays hold tens of millions of entries.
+  const sorted = (list: readonly string[]) => {
+    for (let i = 1; i < list.length; i++) if (!((list[i - 1] as string) < (list[i] as string))) return false;
+    return true;
+  };
   if (!sorted(words) || !sorted(tags)) throw fail('the search words and tags in order, each once');
-  const rising = (a: Uint32Array, last: number) => a[0] === 0 && a[a.length - 1] === last && a.every((x, i) => i === 0 || x >= (a[i - 1] as number));
+  const rising = (a: Uint32Array, last: number) => {
+    if (a[0] !== 0 || a[a.length - 1] !== last) return false;
+    for (let i = 1; i < a.length; i++) if ((a[i] as number) < (a[i - 1] as number)) return false;
+    return true;
+  };
   if (!rising(postStart, postDocs.length) || !rising(tagStart, tagDocs.length) || !rising(pairStart, pairWords.length)) throw fail('search offsets that rise to the end of their lists');
-  if (!pairKeys.every((x, i) => i === 0 || x > (pairKeys[i - 1] as number)) || !pairWords.every((w) => w < words.length)) throw fail('letter pairs in order, of the search words');
-  if (!postDocs.every((d) => d < n) || !tagDocs.every((d) => d < n) || !postFields.every((f) => f < 4)) throw fail('search postings of positions and field codes of the part');
+  const below = (a: Uint32Array | Uint8Array, limit: number) => {
+    for (let i = 0; i < a.length; i++) if ((a[i] as number) >= limit) return false;
+    return true;
+  };
+  for (let i = 1; i < pairKeys.length; i++) if ((pairKeys[i] as number) <= (pairKeys[i - 1] as number)) throw fail('letter pairs in order, of the search words');
+  if (!below(pairWords, words.length)) throw fail('letter pairs in order, of the search words');
+  if (!below(postDocs, n) || !below(tagDocs, n) || !below(postFields, 4)) throw fail('search postings of positions and field codes of the part');
   return { words, postStart, postDocs, postFields, tags, tagStart, tagDocs, pairs: { keys: pairKeys, start: pairStart, words: pairWords } };
 }
 

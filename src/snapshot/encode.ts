@@ -27,7 +27,9 @@ export interface SnapshotContents {
 /** The largest snapshot: what one `Uint8Array` can hold in every supported Node.js (2³² − 1 bytes in Node 20). */
 const MAX_SNAPSHOT_BYTES = 2 ** 32 - 1;
 
-const encoder = new TextEncoder();
+// Made on first use: the core's modules create nothing at load (a bare JavaScript context has no TextEncoder).
+let encoder: InstanceType<typeof TextEncoder> | undefined;
+const utf8 = (text: string): Uint8Array => (encoder ??= new TextEncoder()).encode(text);
 
 function typeOf(view: ArrayBufferView): SectionType {
   if (view instanceof Uint8Array) return 'u8';
@@ -48,7 +50,7 @@ function recordBytesOf(part: Part): { start: Uint32Array; bytes: Uint8Array } {
   for (let row = 0; row < n; row++) {
     start[row] = length;
     const raw = rawRecord(records, row);
-    const bytes = raw ?? encoder.encode(recordJson(records.at(row)));
+    const bytes = raw ?? utf8(recordJson(records.at(row)));
     if (length + bytes.length > buffer.length) {
       if (length + bytes.length > MAX_SNAPSHOT_BYTES) throw new ActivityMatchError('INVALID_SNAPSHOT', [{ path: 'snapshot', message: 'expected a catalogue whose snapshot fits in 4 GiB' }]);
       const next = new Uint8Array(Math.min(MAX_SNAPSHOT_BYTES, Math.max(buffer.length * 2, length + bytes.length)));
@@ -89,7 +91,7 @@ function sectionsOf(part: Part, search: WordIndex | undefined): Map<string, Arra
   sections.set('recordBytes', bytes);
   if (part.dead !== undefined) sections.set(DEAD_SECTION, part.dead);
   if (search !== undefined) {
-    sections.set('search.words', encoder.encode(search.words.join('\n')));
+    sections.set('search.words', utf8(search.words.join('\n')));
     sections.set('search.postStart', search.postStart);
     sections.set('search.postDocs', search.postDocs);
     sections.set('search.postFields', search.postFields);
@@ -125,7 +127,7 @@ export function encodeSnapshot(contents: SnapshotContents): Uint8Array {
     }
   }
   const manifestFor = (shift: number) =>
-    encoder.encode(
+    utf8(
       JSON.stringify({
         rules: contents.rules,
         rejected: contents.rejected,

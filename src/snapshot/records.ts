@@ -10,11 +10,13 @@ import { ActivityMatchError } from '../errors.js';
 import type { Activity } from '../schema/activity.js';
 import { deepFreeze } from '../schema/fast-common.js';
 
-const decoder = new TextDecoder('utf-8', { fatal: true });
+// Made on first use: the core's modules create nothing at load (a bare JavaScript context has no TextDecoder).
+let decoder: InstanceType<typeof TextDecoder> | undefined;
 const ID_PREFIX = '{"id":"';
 
 /** UTF-8 text of bytes (copied first when they are shared memory, which `TextDecoder` does not read). */
 function text(bytes: Uint8Array): string {
+  decoder ??= new TextDecoder('utf-8', { fatal: true });
   return decoder.decode(bytes.buffer instanceof ArrayBuffer ? bytes : bytes.slice());
 }
 

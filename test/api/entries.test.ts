@@ -28,7 +28,7 @@ describe('subpath entries', () => {
 
   it('the package exports map lists every entry, types first, and nothing unbuilt', () => {
     const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { exports: Record<string, unknown> };
-    expect(Object.keys(pkg.exports).sort()).toEqual(['.', './evaluate', './factors', './open-referral', './package.json', './sample', './sync', './time']);
+    expect(Object.keys(pkg.exports).sort()).toEqual(['.', './evaluate', './factors', './open-referral', './package.json', './pool', './sample', './sync', './time']);
     const tsup = readFileSync(new URL('../../tsup.config.ts', import.meta.url), 'utf8');
     for (const [subpath, target] of Object.entries(pkg.exports)) {
       if (subpath === './package.json') continue;

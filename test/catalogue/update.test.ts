@@ -68,6 +68,16 @@ describe('matcher.update', () => {
     expect(changesSeen).toBeGreaterThan(15 * 20);
   });
 
+  it('stays equal to a rebuild when every activity of an earlier update is removed again', () => {
+    const base = createMatcher(BUNDLED);
+    const first = POOL.slice(0, 12);
+    const second = POOL.slice(12, 14);
+    const m = base.update({ upsert: first }).update({ upsert: second }).update({ remove: first.map((a) => a.id) });
+    expect(m.stats.activities).toBe(BUNDLED.length + 2);
+    expect(answers(m)).toEqual(answers(createMatcher([...BUNDLED, ...second])));
+    expect(answers(loadMatcher(m.toSnapshot()))).toEqual(answers(createMatcher([...BUNDLED, ...second])));
+  });
+
   it('leaves the matcher it was called on answering exactly as before', () => {
     const before = createMatcher(BUNDLED);
     const expected = answers(before);
