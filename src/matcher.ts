@@ -1,3 +1,12 @@
+/**
+ * The matcher: validates and compiles a catalogue (`createMatcher`), or takes compiled parts
+ * (`loadMatcher`, `update`), and answers `recommend`, `recommendMany`, `explain`, `search`,
+ * `toSnapshot` and `update` over them. Over 300 lines because it is the one place where the
+ * layers meet: the public `Matcher` type with its documentation, and one closure over the
+ * parts' shared state (contexts, explanation caches, search sources).
+ *
+ * @module
+ */
 import { z } from 'zod';
 import { compileCatalogue } from './catalogue/compile.js';
 import type { CompiledCatalogue } from './catalogue/compile.js';
