@@ -51,6 +51,7 @@ import { resolveKeyword } from '../vocabulary/keywords.js';
 import { guard } from '../guard.js';
 import { ActivitySchema } from '../schema/activity.js';
 import { STOP_WORDS, mergeRanges, wordsOf } from './search-words.js';
+import { Candidates } from './search-candidates.js';
 import { buildWordIndex, candidateWords, fieldTexts, find } from './word-index.js';
 import type { WordIndex } from './word-index.js';
 
@@ -244,95 +245,76 @@ export function searchSources(sources: readonly SearchSource[], text: unknown, o
   const content = all.filter((w) => !STOP_WORDS.has(w));
   const terms = [...new Set(content.length > 0 ? content : all)].slice(0, MAX_TERMS);
   if (terms.length === 0) return [];
-  // What each query word stands for, over every source (the same words whichever part holds them).
-  const credits: { terms: number[]; word: string; sim: number }[] = [];
+  // What each query word stands for, over every source (the same words whichever part holds them):
+  // catalogue word `word` credited to query words `first..last`.
+  const credits: { first: number; last: number; word: string; sim: number }[] = [];
   terms.forEach((term, i) => {
-    for (const [word, sim] of expand(sources, term)) credits.push({ terms: [i], word, sim });
+    for (const [word, sim] of expand(sources, term)) credits.push({ first: i, last: i, word, sim });
     const next = terms[i + 1];
     // "bee keeping" → "beekeeping": two query words joined count for both.
-    if (next !== undefined) credits.push({ terms: [i, i + 1], word: term + next, sim: 1 });
+    if (next !== undefined) credits.push({ first: i, last: i + 1, word: term + next, sim: 1 });
   });
   const tagCredits = resolveKeyword(bounded).filter((hit) => hit.vocabulary === 'tags' && hit.via !== 'phrase');
   const categories = opts.categories === undefined ? undefined : new Set<string>(opts.categories);
   const matchedWords = new Set<string>();
-  const hits: { source: SearchSource; d: number; score: number; tag: string | undefined; distanceKm?: number }[] = [];
-  const T = terms.length;
-  for (const source of sources) {
+  // Hits as parallel lists (source number, document, score, tag credit, km or NaN); objects are
+  // made only for the few that can be returned.
+  const hitSource: number[] = [];
+  const hitDoc: number[] = [];
+  const hitScore: number[] = [];
+  const hitTag: number[] = [];
+  const hitKm: number[] = [];
+  sources.forEach((source, sourceNumber) => {
     const { index, dead } = source;
-    // Candidates in order of first touch, with T best values each: a slot per document touched,
-    // in a table kept with the source and cleared after the query (no allocation per activity).
-    const slots = slotTable(source);
-    const candidates: number[] = [];
-    let best = new Float64Array(64 * T);
-    const slot = (d: number): number => {
-      let s = slots[d] as number;
-      if (s === -1) {
-        s = candidates.length;
-        slots[d] = s;
-        candidates.push(d);
-        if ((s + 1) * T > best.length) {
-          const grown = new Float64Array(best.length * 2);
-          grown.set(best);
-          best = grown;
-        }
-      }
-      return s;
-    };
+    const touched = new Candidates(slotTable(source), terms.length);
     for (const credit of credits) {
       const w = find(index.words, credit.word);
       if (w < 0) continue;
       matchedWords.add(credit.word);
-      for (let k = index.postStart[w] as number; k < (index.postStart[w + 1] as number); k++) {
-        const d = index.postDocs[k] as number;
-        if (dead !== undefined && dead[d] === 1) continue;
-        const value = credit.sim * (FIELD_WEIGHTS[index.postFields[k] as number] as number);
-        const base = slot(d) * T;
-        for (const i of credit.terms) if (value > (best[base + i] as number)) best[base + i] = value;
-      }
+      touched.addWord(index, w, credit.sim, credit.first, credit.last, dead, FIELD_WEIGHTS);
     }
-    const tagHits = new Map<number, string>();
-    for (const hit of tagCredits) {
+    tagCredits.forEach((hit, credit) => {
       const t = find(index.tags, hit.id);
-      if (t < 0) continue;
-      const value = EXPANSION_SIMILARITY[hit.via] * SEARCH_WEIGHTS.tags;
-      for (let k = index.tagStart[t] as number; k < (index.tagStart[t + 1] as number); k++) {
-        const d = index.tagDocs[k] as number;
-        if (dead !== undefined && dead[d] === 1) continue;
-        const base = slot(d) * T;
-        for (let i = 0; i < T; i++) if (value > (best[base + i] as number)) best[base + i] = value;
-        tagHits.set(d, hit.id);
-      }
-    }
-    for (const d of candidates) slots[d] = -1;
-    for (let s = 0; s < candidates.length; s++) {
-      const d = candidates[s] as number;
-      let score = 0;
-      for (let i = 0; i < T; i++) score += (best[s * T + i] as number) / T;
+      if (t >= 0) touched.addTag(index, t, EXPANSION_SIMILARITY[hit.via] * SEARCH_WEIGHTS.tags, credit, dead);
+    });
+    touched.release();
+    for (let s = 0; s < touched.count; s++) {
+      const d = touched.docs[s] as number;
+      const score = touched.score(s);
       if (score < MIN_SEARCH_SCORE) continue;
       if (categories !== undefined && !categories.has(source.categoryAt(d))) continue;
       const lat = source.latAt(d);
-      if (opts.near === undefined || Number.isNaN(lat)) {
-        hits.push({ source, d, score, tag: tagHits.get(d) });
-        continue;
+      let km = NaN;
+      if (opts.near !== undefined && !Number.isNaN(lat)) {
+        km = haversineKm(opts.near.lat, opts.near.lon, lat, source.lonAt(d));
+        if (!(km <= opts.near.maxKm)) continue;
       }
-      const km = haversineKm(opts.near.lat, opts.near.lon, lat, source.lonAt(d));
-      if (km <= opts.near.maxKm) hits.push({ source, d, score, tag: tagHits.get(d), distanceKm: km });
+      hitSource.push(sourceNumber);
+      hitDoc.push(d);
+      hitScore.push(score);
+      hitTag.push(touched.tag[s] as number);
+      hitKm.push(km);
     }
+  });
+  // The hits that can be returned: the best `limit` and any tied with the last of them (the
+  // `limit`-th best score, read off a sorted copy of the scores). Ids, which a loaded matcher
+  // decodes, are read for these only; ties go to the smaller id.
+  const n = hitScore.length;
+  const cut = n > opts.limit ? (Float64Array.from(hitScore).sort()[n - opts.limit] as number) : -Infinity;
+  const top: { source: SearchSource; d: number; score: number; tag: string | undefined; km: number; id: string }[] = [];
+  for (let h = 0; h < n; h++) {
+    const score = hitScore[h] as number;
+    if (score < cut) continue;
+    const source = sources[hitSource[h] as number] as SearchSource;
+    const d = hitDoc[h] as number;
+    top.push({ source, d, score, tag: tagCredits[hitTag[h] as number]?.id, km: hitKm[h] as number, id: source.idAt(d) });
   }
-  // Best first by score; ids (which a loaded matcher decodes) are read only for the hits that can
-  // be returned: the first `limit` and any tied with the last of them.
-  hits.sort((a, b) => b.score - a.score);
-  let end = Math.min(opts.limit, hits.length);
-  while (end < hits.length && end > 0 && (hits[end] as (typeof hits)[number]).score === (hits[end - 1] as (typeof hits)[number]).score) end++;
-  const top = hits.slice(0, end);
-  const ids = new Map(top.map((h) => [h, h.source.idAt(h.d)]));
-  const idOf = (h: (typeof hits)[number]) => ids.get(h) as string;
-  top.sort((a, b) => b.score - a.score || (idOf(a) < idOf(b) ? -1 : idOf(a) > idOf(b) ? 1 : 0));
+  top.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return top.slice(0, opts.limit).map((h) => ({
-    id: idOf(h),
+    id: h.id,
     score: Math.min(1, h.score),
     matches: matchesOf(h.source.activityAt(h.d), matchedWords, h.tag),
-    ...(h.distanceKm === undefined ? {} : { distanceKm: h.distanceKm }),
+    ...(Number.isNaN(h.km) ? {} : { distanceKm: h.km }),
   }));
 }
 
