@@ -23,3 +23,6 @@ export function benchClients(count: number, spread: 'national' | 'city'): Client
     return { ...persona.profile, home: { lat, lon }, travel: { ...(persona.profile.travel ?? {}), maxKm: 10 } } as ClientProfileInput;
   });
 }
+
+/** Typed and mistyped queries for the search box, as link workers type them (the bench's search rows and `bench:ab … search`). */
+export const SEARCH_QUERIES: readonly string[] = ['walkin grup', 'bee keeping', 'helthy lungs', 'yoga', 'debt advice', 'swiming for women', 'chair', 'knit and natter', 'singing for lung health', 'befriending', 'diabetis', 'gardning', 'art clas', 'benifits advice', 'mens shed', 'tai chi', 'bereavment', 'memory cafe', 'excercise on referal', 'carers suport'];

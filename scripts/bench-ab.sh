@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# npm run bench:ab -- [base-ref] [count] [spread] [rounds] [recommend|caseload|load]
+# npm run bench:ab -- [base-ref] [count] [spread] [rounds] [recommend|caseload|load|search]
 # Times recommend() at git ref `base-ref` (default HEAD) and in the working tree, in one process
 # (see scripts/bench-ab.ts for why). The base's src/ is extracted with git archive into
 # .bench/ab-<sha>/ (node_modules resolve from the repository root), and a small driver
@@ -11,7 +11,7 @@ spread=${3:-national}
 rounds=${4:-10}
 workload=${5:-recommend}
 case "$spread" in national | city) ;; *) echo "spread must be national or city" >&2; exit 2 ;; esac
-case "$workload" in recommend | caseload | load) ;; *) echo "workload must be recommend, caseload or load" >&2; exit 2 ;; esac
+case "$workload" in recommend | caseload | load | search) ;; *) echo "workload must be recommend, caseload, load or search" >&2; exit 2 ;; esac
 [[ "$count" =~ ^[0-9]+$ && "$rounds" =~ ^[0-9]+$ ]] || { echo "count and rounds must be whole numbers" >&2; exit 2; }
 root=$(git rev-parse --show-toplevel)
 sha=$(git rev-parse --short "$base^{commit}")

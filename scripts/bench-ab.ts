@@ -9,7 +9,7 @@
 // checks that both versions return the same shortlists, so a speed-up that changes results
 // shows up at once.
 import { generateCatalogue } from '../fixtures/generate/catalogue.js';
-import { AT, benchClients } from '../bench/workloads.js';
+import { AT, SEARCH_QUERIES, benchClients } from '../bench/workloads.js';
 import type * as Library from '../src/index.js';
 
 type Version = Pick<typeof Library, 'createMatcher'>;
@@ -20,13 +20,14 @@ function median(values: readonly number[]): number {
 }
 
 /** What one timing covers: one client's recommend, or recommendMany over a whole caseload. */
-type Unit = { client: Library.ClientProfileInput } | { caseload: readonly Library.ClientProfileInput[] } | { load: Version; activities: readonly Library.ActivityInput[] };
+type Unit = { client: Library.ClientProfileInput } | { caseload: readonly Library.ClientProfileInput[] } | { load: Version; activities: readonly Library.ActivityInput[] } | { query: string };
 
 /** ms for one unit. */
 function time(matcher: Library.Matcher, unit: Unit): number {
   const start = performance.now();
   if ('load' in unit) unit.load.createMatcher(unit.activities);
   else if ('caseload' in unit) matcher.recommendMany(unit.caseload, { at: AT, limit: 10 });
+  else if ('query' in unit) matcher.search(unit.query, { limit: 10 });
   else matcher.recommend(unit.client, { at: AT, limit: 10 });
   return performance.now() - start;
 }
@@ -40,23 +41,24 @@ function portable(activities: readonly Library.ActivityInput[]): Library.Activit
   return activities.map(({ audience: _audience, ...a }) => (a.location.kind === 'phone' ? { ...a, location: { ...a.location, kind: 'home' } } : a));
 }
 
-export function compare(base: Version, head: Version, options: { baseName: string; count: number; spread: 'national' | 'city'; rounds: number; workload: 'recommend' | 'caseload' | 'load' }): void {
+export function compare(base: Version, head: Version, options: { baseName: string; count: number; spread: 'national' | 'city'; rounds: number; workload: 'recommend' | 'caseload' | 'load' | 'search' }): void {
   const { count, spread, rounds, workload } = options;
   const generated = generateCatalogue({ seed: 1, count, spread });
   const activities = process.env.BENCH_AB_PORTABLE === '1' ? portable(generated) : generated;
   const matchers = { base: base.createMatcher(activities), head: head.createMatcher(activities) };
   const clients = benchClients(90, spread);
   // The units timed in pairs: each client alone, or the whole caseload at once.
-  const units: Unit[] = workload === 'caseload' ? [{ caseload: clients }] : workload === 'load' ? [{ load: base, activities }] : clients.map((client) => ({ client }));
+  const units: Unit[] =
+    workload === 'caseload' ? [{ caseload: clients }] : workload === 'load' ? [{ load: base, activities }] : workload === 'search' ? SEARCH_QUERIES.map((query) => ({ query })) : clients.map((client) => ({ client }));
   // For `load`, each side builds its own matcher: the unit names the base, and the head's twin is made here.
   const headUnit = (unit: Unit): Unit => ('load' in unit ? { load: head, activities: unit.activities } : unit);
 
+  // The same answers from both versions: shortlists, or search hits for the search workload.
+  const answer = (matcher: Library.Matcher, i: number) =>
+    JSON.stringify(workload === 'search' ? matcher.search(SEARCH_QUERIES[i] as string, { limit: 10 }) : matcher.recommend(clients[i] as Library.ClientProfileInput, { at: AT, limit: 10 }));
   let differing = -1;
-  clients.forEach((client, i) => {
-    const a = JSON.stringify(matchers.base.recommend(client, { at: AT, limit: 10 }));
-    const b = JSON.stringify(matchers.head.recommend(client, { at: AT, limit: 10 }));
-    if (differing < 0 && a !== b) differing = i;
-  });
+  const answers = workload === 'search' ? SEARCH_QUERIES.length : clients.length;
+  for (let i = 0; i < answers && differing < 0; i++) if (answer(matchers.base, i) !== answer(matchers.head, i)) differing = i;
 
   // Paired timings: each client runs on both versions back to back (which goes first
   // alternates), so a slow spell of the machine slows both sides of a pair alike.
@@ -87,10 +89,12 @@ export function compare(base: Version, head: Version, options: { baseName: strin
   const sortedRatios = [...ratios].sort((a, b) => a - b);
   const quartile = (q: number) => (sortedRatios[Math.floor(q * (sortedRatios.length - 1))] as number).toFixed(2);
   const fmt = (ms: number) => `${ms.toFixed(3)} ms`;
-  const what = workload === 'load' ? 'createMatcher' : workload === 'caseload' ? 'recommendMany' : 'recommend';
-  process.stdout.write(`${what}, ${count.toLocaleString('en-GB')} ${spread} activities${workload === 'load' ? '' : `, 90 clients${workload === 'caseload' ? ' at once' : ''}`} × ${rounds} rounds, paired in one process\n\n`);
+  const what = workload === 'load' ? 'createMatcher' : workload === 'caseload' ? 'recommendMany' : workload === 'search' ? 'search' : 'recommend';
+  const over = workload === 'load' ? '' : workload === 'search' ? `, ${SEARCH_QUERIES.length} typo queries` : `, 90 clients${workload === 'caseload' ? ' at once' : ''}`;
+  process.stdout.write(`${what}, ${count.toLocaleString('en-GB')} ${spread} activities${over} × ${rounds} rounds, paired in one process\n\n`);
   process.stdout.write('| version | p50 |\n|---|---|\n');
   process.stdout.write(`| ${options.baseName} | ${fmt(median(times.base))} |\n| working tree | ${fmt(median(times.head))} |\n\n`);
   process.stdout.write(`working tree / base, median of ${ratios.length} paired ratios: ${quartile(0.5)}× (quartiles ${quartile(0.25)}–${quartile(0.75)})\n`);
-  process.stdout.write(differing < 0 ? 'same shortlists for every client\n' : `DIFFERENT shortlists, first for client ${differing}\n`);
+  const of = workload === 'search' ? ['search hits for every query', 'search hits, first for query'] : ['shortlists for every client', 'shortlists, first for client'];
+  process.stdout.write(differing < 0 ? `same ${of[0]}\n` : `DIFFERENT ${of[1]} ${differing}\n`);
 }

@@ -13,10 +13,9 @@ import { ClientProfileSchema, createMatcher, DEFAULT_RULES, loadMatcher } from '
 import type { ActivityInput, Matcher } from '../src/index.js';
 import type * as PoolEntry from '../src/pool/index.js';
 import { referenceRank } from '../test/reference/matcher.js';
-import { AT, benchClients } from '../bench/workloads.js';
+import { AT, SEARCH_QUERIES, benchClients } from '../bench/workloads.js';
 
 /** Typo and plain queries for the search box (issue #20). */
-const SEARCH_QUERIES = ['walkin grup', 'bee keeping', 'helthy lungs', 'yoga', 'debt advice', 'swiming for women', 'chair', 'knit and natter', 'singing for lung health', 'befriending', 'diabetis', 'gardning', 'art clas', 'benifits advice', 'mens shed', 'tai chi', 'bereavment', 'memory cafe', 'excercise on referal', 'carers suport'];
 
 /**
  * 1,000 changes to a generated catalogue (seed 1): 500 activities replaced, 250 added, 250
