@@ -28,6 +28,7 @@ import { setWordIndex } from '../catalogue/part-search.js';
 import type { WordIndex } from '../catalogue/word-index.js';
 import type { SectionLength, SectionType } from './format.js';
 import { snapshotRecords } from './records.js';
+import { allWithin, risesTo, strictlyOrdered } from './checks.js';
 import { xxh32 } from './xxh32.js';
 
 /** What a snapshot decodes to. */
@@ -212,25 +213,11 @@ function decodeSearch(part: PartManifest, view: (name: string, type: SectionType
   const pairKeys = view('search.pairKeys', 'u32', -1) as Uint32Array;
   const pairStart = view('search.pairStart', 'u32', pairKeys.length + 1) as Uint32Array;
   const pairWords = view('search.pairWords', 'u32', -1) as Uint32Array;
-  // Plain loops: at a million activities these arrays hold tens of millions of entries.
-  const sorted = (list: readonly string[]) => {
-    for (let i = 1; i < list.length; i++) if (!((list[i - 1] as string) < (list[i] as string))) return false;
-    return true;
-  };
-  if (!sorted(words) || !sorted(tags)) throw fail('the search words and tags in order, each once');
-  const rising = (a: Uint32Array, last: number) => {
-    if (a[0] !== 0 || a[a.length - 1] !== last) return false;
-    for (let i = 1; i < a.length; i++) if ((a[i] as number) < (a[i - 1] as number)) return false;
-    return true;
-  };
-  if (!rising(postStart, postDocs.length) || !rising(tagStart, tagDocs.length) || !rising(pairStart, pairWords.length)) throw fail('search offsets that rise to the end of their lists');
-  const below = (a: Uint32Array | Uint8Array, limit: number) => {
-    for (let i = 0; i < a.length; i++) if ((a[i] as number) >= limit) return false;
-    return true;
-  };
+  if (!strictlyOrdered(words) || !strictlyOrdered(tags)) throw fail('the search words and tags in order, each once');
+  if (!risesTo(postStart, postDocs.length) || !risesTo(tagStart, tagDocs.length) || !risesTo(pairStart, pairWords.length)) throw fail('search offsets that rise to the end of their lists');
   for (let i = 1; i < pairKeys.length; i++) if ((pairKeys[i] as number) <= (pairKeys[i - 1] as number)) throw fail('letter pairs in order, of the search words');
-  if (!below(pairWords, words.length)) throw fail('letter pairs in order, of the search words');
-  if (!below(postDocs, n) || !below(tagDocs, n) || !below(postFields, 4)) throw fail('search postings of positions and field codes of the part');
+  if (!allWithin(pairWords, 0, words.length)) throw fail('letter pairs in order, of the search words');
+  if (!allWithin(postDocs, 0, n) || !allWithin(tagDocs, 0, n) || !allWithin(postFields, 0, 4)) throw fail('search postings of positions and field codes of the part');
   return { words, postStart, postDocs, postFields, tags, tagStart, tagDocs, pairs: { keys: pairKeys, start: pairStart, words: pairWords } };
 }
 
@@ -244,13 +231,10 @@ function lengthOf(part: PartManifest, name: string, path: string): number {
 function checkIndexes(part: PartManifest, get: <T>(name: string) => T, n: number, blocks: number, supers: number, path: string): void {
   const fail = (what: string) => invalid(`expected ${what}`, `${path}.sections`);
   const below = (name: string, limit: number) => {
-    const a = get<ArrayLike<number>>(name);
-    for (let i = 0; i < a.length; i++) if (!((a[i] as number) < limit)) throw fail(`${name} entries below ${limit}`);
+    if (!allWithin(get<Uint32Array>(name), 0, limit)) throw fail(`${name} entries below ${limit}`);
   };
   const rising = (name: string, last: number) => {
-    const a = get<ArrayLike<number>>(name);
-    if (a[0] !== 0 || a[a.length - 1] !== last) throw fail(`${name} to run from 0 to ${last}`);
-    for (let i = 1; i < a.length; i++) if ((a[i] as number) < (a[i - 1] as number)) throw fail(`${name} to rise`);
+    if (!risesTo(get<Uint32Array>(name), last)) throw fail(`${name} to rise from 0 to ${last}`);
   };
   // activityIndex is a permutation of the rows.
   const seen = new Uint8Array(n);
@@ -275,6 +259,6 @@ function checkIndexes(part: PartManifest, get: <T>(name: string) => T, n: number
   for (const cells of part.cells) for (const [, dense] of cells) if (dense >= get<Uint32Array>('cellFirstBlock').length) throw fail('cells of the cell directory');
   const table = get<Int32Array>('idTable');
   if (table.length < 16 || (table.length & (table.length - 1)) !== 0 || table.length < 2 * n) throw fail('an id table of a power of two entries, at least twice the activities');
-  for (let i = 0; i < table.length; i++) if (!((table[i] as number) >= -1 && (table[i] as number) < n)) throw fail('id table entries of positions');
+  if (!allWithin(table, -1, n)) throw fail('id table entries of positions');
   if (part.peopleKeys.length !== part.peopleSets.length) throw fail('a key for each people set');
 }

@@ -24,6 +24,16 @@ describe('xxh32', () => {
     );
   });
 
+  it('reads long input, hashed a chunk of 16 KiB at a time when aligned, the same as unaligned, at and around the chunk boundaries', () => {
+    const long = new Uint8Array(3 * 16384 + 64).map((_, i) => (i * 2654435761) >>> 24);
+    for (const length of [16383, 16384, 16385, 16399, 16400, 16401, 32768, 32784, 3 * 16384 + 17, long.length]) {
+      const bytes = long.subarray(0, length);
+      const unaligned = new Uint8Array(length + 1).subarray(1);
+      unaligned.set(bytes);
+      expect(xxh32(bytes), `${length} bytes`).toBe(xxh32(unaligned));
+    }
+  });
+
   it('changes when any one bit changes', () => {
     const bytes = text('Healthy Lungs course, Tuesdays 10:00 at the leisure centre');
     const base = xxh32(bytes);
