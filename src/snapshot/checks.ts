@@ -2,7 +2,8 @@
  * The loops that check a loaded snapshot's arrays (entries below a bound, offsets that rise),
  * over tens of millions of entries at a million activities. Each walks its array a chunk per
  * call: a small function called many times is optimised whole, where one long call runs the
- * slower code the engine swaps in mid-loop (about 3× slower here).
+ * slower code the engine swaps in mid-loop (the order check of a million search words took
+ * 167 ms in one loop and 22 ms in chunks, in a profile of a 1M load).
  *
  * @module
  */
@@ -20,27 +21,9 @@ function withinIn(a: Numbers, from: number, to: number, least: number, limit: nu
   return true;
 }
 
-// One function per array type for the largest arrays (postings of 32-bit positions and 8-bit
-// field codes): a loop that reads one type of array only is about twice as fast as one that reads four.
-function maxU32In(a: Uint32Array, from: number, to: number): number {
-  let max = 0;
-  for (let i = from; i < to; i++) if ((a[i] as number) > max) max = a[i] as number;
-  return max;
-}
-
-function maxU8In(a: Uint8Array, from: number, to: number): number {
-  let max = 0;
-  for (let i = from; i < to; i++) if ((a[i] as number) > max) max = a[i] as number;
-  return max;
-}
-
 /** Whether every entry of `a` is at least `least` and below `limit`. */
 export function allWithin(a: Numbers, least: number, limit: number): boolean {
-  for (let from = 0; from < a.length; from += CHUNK) {
-    const to = Math.min(a.length, from + CHUNK);
-    // Unsigned entries are all at least 0.
-    if (a instanceof Uint32Array && least <= 0 ? maxU32In(a, from, to) >= limit : a instanceof Uint8Array && least <= 0 ? maxU8In(a, from, to) >= limit : !withinIn(a, from, to, least, limit)) return false;
-  }
+  for (let from = 0; from < a.length; from += CHUNK) if (!withinIn(a, from, Math.min(a.length, from + CHUNK), least, limit)) return false;
   return true;
 }
 
